@@ -1,0 +1,292 @@
+package org.teletherapy.devstack;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line behind {@code ./teletherapy}: {@code up}, {@code down}, {@code status}, {@code reset}. */
+public final class Devstack {
+
+    private static final List<String> SERVICE_JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1");
+
+    private final Workspace workspace;
+
+    private Devstack(Workspace workspace) {
+        this.workspace = workspace;
+    }
+
+    public static void main(String[] args) {
+        Devstack devstack = new Devstack(Workspace.detect());
+        String command = args.length == 0 ? "help" : args[0];
+        int exit = switch (command) {
+            case "up" -> devstack.up();
+            case "down" -> devstack.down();
+            case "status" -> devstack.status();
+            case "reset" -> devstack.reset();
+            default -> usage();
+        };
+        System.exit(exit);
+    }
+
+    private static int usage() {
+        System.out.println("usage: ./teletherapy up | down | status | logs [component] | reset");
+        return 2;
+    }
+
+    private Path pidFile() {
+        return workspace.runDirectory().resolve("devstack.pid");
+    }
+
+    private Path componentsFile() {
+        return workspace.runDirectory().resolve("components.properties");
+    }
+
+    private Optional<ProcessHandle> runningLauncher() {
+        try {
+            if (!Files.exists(pidFile())) {
+                return Optional.empty();
+            }
+            long pid = Long.parseLong(Files.readString(pidFile()).trim());
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    int up() {
+        if (runningLauncher().isPresent()) {
+            System.out.println("The platform is already running (./teletherapy status, ./teletherapy down).");
+            return 1;
+        }
+        Platform.PortPlan ports = Platform.PortPlan.defaults();
+        for (Map.Entry<String, Integer> port : ports.byComponent().entrySet()) {
+            if (Ports.isTaken(port.getValue())) {
+                System.out.printf("Port %d (%s) is already in use. Stop what uses it, or choose another port with "
+                        + "TELETHERAPY_%s_PORT. Nothing was started.%n", port.getValue(), port.getKey(),
+                        port.getKey().replace("-service", "").replace('-', '_').toUpperCase());
+                return 1;
+            }
+        }
+        writePidFile();
+        Progress progress = new Progress();
+        Thread ticker = startTicker(progress);
+        Instant started = Instant.now();
+        Platform platform;
+        try {
+            platform = Platform.start(new Platform.Options(workspace, ports, workspace.dataDirectory(),
+                    workspace.logDirectory(), Secrets.loadOrCreate(workspace.devstackDirectory().resolve("secrets.properties")),
+                    progress, SERVICE_JVM_OPTIONS));
+        } catch (ComponentFailedException e) {
+            ticker.interrupt();
+            System.out.println();
+            System.out.println("FAILED: " + e.getMessage());
+            System.out.println("Last lines of its log:");
+            System.out.println(e.logTail().indent(2));
+            System.out.println("Logs: " + workspace.logDirectory());
+            deleteRunFiles();
+            return 1;
+        }
+        ticker.interrupt();
+        System.out.println(progress.line());
+        writeComponents(platform, ports);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping the platform…");
+            platform.close();
+            deleteRunFiles();
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }, "devstack-shutdown"));
+        printBanner(platform, Duration.between(started, Instant.now()));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private Thread startTicker(Progress progress) {
+        Thread ticker = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(3000);
+                    System.out.println(progress.line());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "devstack-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+        return ticker;
+    }
+
+    private void printBanner(Platform platform, Duration took) {
+        String keycloak = platform.keycloak().url();
+        System.out.printf("""
+
+                The teletherapy platform is up (%.1f s).
+
+                  Gateway (API)      %s
+                  Keycloak           %s   (admin console: user 'admin', password in .devstack/secrets.properties)
+                  PostgreSQL         psql -h 127.0.0.1 -p %d -U postgres
+                  Kafka              %s
+                  Logs               ./teletherapy logs [component]   (%s)
+
+                Demo logins (password 'demo' for all):
+                  therapist1, therapist2       therapists (client1 and client2 see therapist1, client3 sees therapist2)
+                  client1, client2, client3    clients
+                  operator1                    operator
+
+                Try it:
+                  TOKEN=$(curl -s -d grant_type=password -d client_id=teletherapy-cli -d username=client1 -d password=demo \\
+                    %s/realms/teletherapy/protocol/openid-connect/token | sed 's/.*"access_token":"\\([^"]*\\)".*/\\1/')
+                  curl -H "Authorization: Bearer $TOKEN" %s/api/v1/sessions
+
+                Press Ctrl-C to stop everything (or run ./teletherapy down in another terminal).
+                """, took.toMillis() / 1000.0, platform.gatewayUrl(), keycloak, platform.postgres().port(),
+                platform.kafka().bootstrapServers(), workspace.logDirectory(), keycloak, platform.gatewayUrl());
+    }
+
+    int down() {
+        Optional<ProcessHandle> launcher = runningLauncher();
+        if (launcher.isEmpty()) {
+            killLeftovers();
+            System.out.println("The platform is not running.");
+            return 0;
+        }
+        System.out.println("Stopping the platform…");
+        ProcessTree.terminate(launcher.get(), Duration.ofSeconds(90));
+        killLeftovers();
+        deleteRunFiles();
+        System.out.println("Stopped.");
+        return 0;
+    }
+
+    /** Children of a launcher that was killed hard (kill -9) would otherwise keep their ports. */
+    private void killLeftovers() {
+        readComponents().forEach((key, value) -> {
+            if (key.toString().endsWith(".pid")) {
+                ProcessHandle.of(Long.parseLong(value.toString())).ifPresent(handle ->
+                        ProcessTree.terminate(handle, Duration.ofSeconds(20)));
+            }
+        });
+    }
+
+    int status() {
+        if (runningLauncher().isEmpty()) {
+            System.out.println("The platform is not running. Start it with ./teletherapy up");
+            return 3;
+        }
+        Properties components = readComponents();
+        System.out.printf("%-20s %-8s %-10s %s%n", "component", "pid", "RSS (MB)", "health");
+        long launcherPid = runningLauncher().get().pid();
+        System.out.printf("%-20s %-8d %-10s %s%n", "launcher+kafka", launcherPid, rssMegabytes(launcherPid),
+                Ports.isTaken(Integer.parseInt(components.getProperty("kafka.port", "0"))) ? "listening" : "DOWN");
+        System.out.printf("%-20s %-8s %-10s %s%n", "postgres", "-", "-",
+                Ports.isTaken(Integer.parseInt(components.getProperty("postgres.port", "0"))) ? "listening" : "DOWN");
+        for (String name : List.of("keycloak", "gateway", "sessions-service", "notes-service", "exercises-service")) {
+            String pid = components.getProperty(name + ".pid", "-");
+            String health = components.getProperty(name + ".health");
+            boolean healthy = health != null && ChildProcess.answersOk(URI.create(health));
+            System.out.printf("%-20s %-8s %-10s %s%n", name, pid, pid.equals("-") ? "-" : rssMegabytes(Long.parseLong(pid)),
+                    healthy ? "UP" : "DOWN");
+        }
+        return 0;
+    }
+
+    /** Resident memory of a process and its descendants (kc.sh runs Keycloak's JVM as a child). */
+    private static String rssMegabytes(long pid) {
+        long kilobytes = ProcessHandle.of(pid).stream()
+                .flatMap(handle -> java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants()))
+                .mapToLong(handle -> rssKilobytes(handle.pid())).sum();
+        return kilobytes == 0 ? "?" : String.valueOf(kilobytes / 1024);
+    }
+
+    private static long rssKilobytes(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .map(line -> line.replaceAll("\\D", ""))
+                    .mapToLong(Long::parseLong).findFirst().orElse(0);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    int reset() {
+        if (runningLauncher().isPresent()) {
+            System.out.println("The platform is running: stop it first (./teletherapy down).");
+            return 1;
+        }
+        try {
+            KeycloakDistribution.deleteRecursively(workspace.dataDirectory());
+            KeycloakDistribution.deleteRecursively(workspace.logDirectory());
+            Files.deleteIfExists(workspace.devstackDirectory().resolve("secrets.properties"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Removed the devstack's data, logs and generated secrets. The next ./teletherapy up starts fresh.");
+        return 0;
+    }
+
+    private void writePidFile() {
+        try {
+            Files.createDirectories(workspace.runDirectory());
+            Files.writeString(pidFile(), String.valueOf(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeComponents(Platform platform, Platform.PortPlan ports) {
+        Properties properties = new Properties();
+        platform.childPids().forEach((name, pid) -> properties.setProperty(name + ".pid", String.valueOf(pid)));
+        properties.setProperty("keycloak.health", "http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready");
+        for (Platform.App app : Platform.App.values()) {
+            properties.setProperty(app.module() + ".health", platform.url(app) + "/actuator/health/readiness");
+        }
+        properties.setProperty("kafka.port", String.valueOf(ports.kafka()));
+        properties.setProperty("postgres.port", String.valueOf(ports.postgres()));
+        try (Writer writer = Files.newBufferedWriter(componentsFile())) {
+            properties.store(writer, "the running devstack");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Properties readComponents() {
+        Properties properties = new Properties();
+        if (Files.exists(componentsFile())) {
+            try (Reader reader = Files.newBufferedReader(componentsFile())) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return properties;
+    }
+
+    private void deleteRunFiles() {
+        try {
+            Files.deleteIfExists(componentsFile());
+            Files.deleteIfExists(pidFile());
+        } catch (IOException ignored) {
+            // stale run files are detected by their dead pid
+        }
+    }
+}

@@ -1,0 +1,341 @@
+package org.teletherapy.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole platform on one machine without Docker: PostgreSQL, Kafka, Keycloak with the demo realm, and the gateway
+ * and the three services as child processes. {@code ./teletherapy up} runs it on the fixed ports of DESIGN.md;
+ * system tests run it on free ports.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final String REALM = "teletherapy";
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(5);
+
+    /** The four Spring Boot applications, each with its module name and (for services) its database. */
+    public enum App {
+        GATEWAY("gateway", null),
+        SESSIONS("sessions-service", "sessions"),
+        NOTES("notes-service", "notes"),
+        EXERCISES("exercises-service", "exercises");
+
+        private final String module;
+        private final String database;
+
+        App(String module, String database) {
+            this.module = module;
+            this.database = database;
+        }
+
+        public String module() {
+            return module;
+        }
+
+        public String database() {
+            return database;
+        }
+    }
+
+    /** Where each component listens. */
+    public record PortPlan(int gateway, int sessions, int notes, int exercises, int keycloak, int keycloakManagement,
+                           int kafka, int kafkaController, int postgres) {
+
+        /** DESIGN.md's ports, each overridable by an environment variable. */
+        public static PortPlan defaults() {
+            return new PortPlan(env("GATEWAY_PORT", 8080), env("SESSIONS_PORT", 8081), env("NOTES_PORT", 8082),
+                    env("EXERCISES_PORT", 8083), env("KEYCLOAK_PORT", 8180), env("KEYCLOAK_MANAGEMENT_PORT", 9180),
+                    env("KAFKA_PORT", 9092), env("KAFKA_CONTROLLER_PORT", 9093), env("POSTGRES_PORT", 15432));
+        }
+
+        public static PortPlan free() {
+            return new PortPlan(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), Ports.free());
+        }
+
+        public int of(App app) {
+            return switch (app) {
+                case GATEWAY -> gateway;
+                case SESSIONS -> sessions;
+                case NOTES -> notes;
+                case EXERCISES -> exercises;
+            };
+        }
+
+        public Map<String, Integer> byComponent() {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("postgres", postgres);
+            ports.put("kafka", kafka);
+            ports.put("kafka-controller", kafkaController);
+            ports.put("keycloak", keycloak);
+            ports.put("keycloak-management", keycloakManagement);
+            for (App app : App.values()) {
+                ports.put(app.module(), of(app));
+            }
+            return ports;
+        }
+
+        private static int env(String name, int fallback) {
+            String value = System.getenv("TELETHERAPY_" + name);
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
+        }
+    }
+
+    /**
+     * How to run: {@code dataDirectory} null means throw-away data; {@code jvmOptions} go to each application.
+     */
+    public record Options(Workspace workspace, PortPlan ports, Path dataDirectory, Path logDirectory, Secrets secrets,
+                          Progress progress, List<String> jvmOptions) {
+    }
+
+    private final Options options;
+    private final Path dataDirectory;
+    private final boolean temporaryData;
+    private final Map<App, ChildProcess> apps = new EnumMap<>(App.class);
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+
+    private Platform(Options options, Path dataDirectory, boolean temporaryData) {
+        this.options = options;
+        this.dataDirectory = dataDirectory;
+        this.temporaryData = temporaryData;
+    }
+
+    public static Platform start(Options options) {
+        Path data = options.dataDirectory();
+        boolean temporary = data == null;
+        try {
+            if (temporary) {
+                data = Files.createTempDirectory("teletherapy-platform");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Platform platform = new Platform(options, data, temporary);
+        try {
+            platform.startAll();
+            return platform;
+        } catch (RuntimeException e) {
+            platform.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Progress progress = options.progress();
+        Secrets secrets = options.secrets();
+        PortPlan ports = options.ports();
+
+        progress.starting("postgres");
+        try {
+            postgres = PostgresServer.start(ports.postgres(), dataDirectory.resolve("postgres"),
+                    options.logDirectory().resolve("postgres.log"));
+        } catch (IOException e) {
+            progress.failed("postgres");
+            throw new ComponentFailedException("postgres", "did not start: " + e.getMessage(),
+                    ChildProcess.tail(options.logDirectory().resolve("postgres.log"), 30));
+        }
+        for (App app : App.values()) {
+            if (app.database() != null) {
+                postgres.ensureDatabase(app.database(), secrets.get("db." + app.database()));
+            }
+        }
+        postgres.ensureDatabase("keycloak", secrets.get("db.keycloak"));
+        progress.ready("postgres");
+
+        progress.starting("keycloak");
+        keycloak = KeycloakServer.launch(KeycloakDistribution.in(options.workspace()), new KeycloakServer.Settings(
+                ports.keycloak(), ports.keycloakManagement(), postgres.jdbcUrl("keycloak"), "keycloak",
+                secrets.get("db.keycloak"), secrets.get("keycloak.admin"), dataDirectory.resolve("keycloak"),
+                options.logDirectory().resolve("keycloak.log")));
+
+        progress.starting("kafka");
+        try {
+            kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), dataDirectory.resolve("kafka"));
+        } catch (IOException e) {
+            progress.failed("kafka");
+            throw new ComponentFailedException("kafka", "did not start: " + e.getMessage(), "");
+        }
+        progress.ready("kafka");
+
+        for (App app : App.values()) {
+            startApp(app);
+        }
+
+        List<CompletableFuture<Void>> waits = new ArrayList<>();
+        waits.add(CompletableFuture.runAsync(this::awaitKeycloakAndImportRealm));
+        for (App app : App.values()) {
+            waits.add(CompletableFuture.runAsync(() -> awaitApp(app)));
+        }
+        try {
+            CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private void awaitKeycloakAndImportRealm() {
+        try {
+            keycloak.awaitReady(KEYCLOAK_START_TIMEOUT, seconds -> { });
+            new RealmImporter(keycloak.internalUrl(), options.secrets().get("keycloak.admin")).importIfAbsent(
+                    options.workspace().root().resolve("keycloak/teletherapy-realm.json"), clientSecrets());
+            options.progress().ready("keycloak");
+        } catch (RuntimeException e) {
+            options.progress().failed("keycloak");
+            throw e;
+        }
+    }
+
+    private Map<String, String> clientSecrets() {
+        return Map.of(
+                "sessions-service", options.secrets().get("client.sessions-service"),
+                "teletherapy-gateway", options.secrets().get("client.teletherapy-gateway"));
+    }
+
+    /** Starts (or restarts) one application as a child process; does not wait for it. */
+    public synchronized void startApp(App app) {
+        Path jar = options.workspace().serviceJar(app.module());
+        if (!Files.isRegularFile(jar)) {
+            throw new ComponentFailedException(app.module(), "has no jar at " + jar + " (run ./mvnw -DskipTests package)", "");
+        }
+        options.progress().starting(app.module());
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.jvmOptions());
+        command.add("-jar");
+        command.add(jar.toString());
+        apps.put(app, ChildProcess.start(app.module(), command, environment(app), options.workspace().root(),
+                options.logDirectory().resolve(app.module() + ".log")));
+    }
+
+    public void awaitApp(App app) {
+        try {
+            apps.get(app).awaitHealthy(URI.create(url(app) + "/actuator/health/readiness"), SERVICE_START_TIMEOUT,
+                    seconds -> { });
+            options.progress().ready(app.module());
+        } catch (RuntimeException e) {
+            options.progress().failed(app.module());
+            throw e;
+        }
+    }
+
+    public synchronized void stopApp(App app) {
+        ChildProcess process = apps.remove(app);
+        if (process != null) {
+            process.stop(Duration.ofSeconds(20));
+        }
+    }
+
+    private Map<String, String> environment(App app) {
+        Map<String, String> env = new HashMap<>();
+        env.put("SERVER_PORT", String.valueOf(options.ports().of(app)));
+        env.put("TELETHERAPY_ISSUER_URI", keycloak.issuer(REALM));
+        env.put("TELETHERAPY_JWK_SET_URI", keycloak.jwkSetUri(REALM));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (app.database() != null) {
+            String password = options.secrets().get("db." + app.database());
+            env.put("SPRING_R2DBC_URL", postgres.r2dbcUrl(app.database()));
+            env.put("SPRING_R2DBC_USERNAME", app.database());
+            env.put("SPRING_R2DBC_PASSWORD", password);
+            env.put("SPRING_FLYWAY_URL", postgres.jdbcUrl(app.database()));
+            env.put("SPRING_FLYWAY_USER", app.database());
+            env.put("SPRING_FLYWAY_PASSWORD", password);
+        }
+        if (app == App.SESSIONS) {
+            env.put("TELETHERAPY_KEYCLOAK_URL", keycloak.internalUrl());
+            env.put("TELETHERAPY_KEYCLOAK_CLIENT_SECRET", options.secrets().get("client.sessions-service"));
+        }
+        if (app == App.GATEWAY) {
+            env.put("TELETHERAPY_ROUTES_SESSIONS_URI", url(App.SESSIONS));
+            env.put("TELETHERAPY_ROUTES_NOTES_URI", url(App.NOTES));
+            env.put("TELETHERAPY_ROUTES_EXERCISES_URI", url(App.EXERCISES));
+        }
+        return env;
+    }
+
+    public String url(App app) {
+        return "http://127.0.0.1:" + options.ports().of(app);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.ports().gateway();
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    /** Process ids of the child processes, for {@code ./teletherapy down} from another terminal. */
+    public synchronized Map<String, Long> childPids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        if (keycloak != null) {
+            pids.put("keycloak", keycloak.process().pid());
+        }
+        apps.forEach((app, process) -> pids.put(app.module(), process.pid()));
+        return pids;
+    }
+
+    public synchronized Map<String, ChildProcess> children() {
+        Map<String, ChildProcess> children = new LinkedHashMap<>();
+        if (keycloak != null) {
+            children.put("keycloak", keycloak.process());
+        }
+        apps.forEach((app, process) -> children.put(app.module(), process));
+        return children;
+    }
+
+    @Override
+    public synchronized void close() {
+        List<App> reverse = new ArrayList<>(List.of(App.values()));
+        java.util.Collections.reverse(reverse);
+        reverse.forEach(this::stopApp);
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException ignored) {
+                // the server process is gone either way once the JVM exits
+            }
+            postgres = null;
+        }
+        if (temporaryData) {
+            try {
+                KeycloakDistribution.deleteRecursively(dataDirectory);
+            } catch (IOException ignored) {
+                // a temporary directory; the OS cleans it eventually
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.teletherapy.service.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+/**
+ * Every service checks tokens and roles itself (the gateway is not the only guard): health and metrics are open
+ * on the service port, the API needs a valid Keycloak token, everything else is refused.
+ */
+@AutoConfiguration
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+public class ResourceServerSecurityConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain resourceServerSecurity(ServerHttpSecurity http) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(oauth2 -> oauth2
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRolesConverter()))
+                        .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
+                        .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
+                        .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()))
+                .build();
+    }
+}
