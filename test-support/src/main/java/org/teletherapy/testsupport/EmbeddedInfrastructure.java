@@ -29,6 +29,8 @@ final class EmbeddedInfrastructure implements Infrastructure {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakEndpoint keycloak;
+    /** A Keycloak that failed to start fails every later test at once instead of being retried for minutes. */
+    private RuntimeException keycloakFailure;
 
     EmbeddedInfrastructure() {
         try {
@@ -101,8 +103,16 @@ final class EmbeddedInfrastructure implements Infrastructure {
 
     @Override
     public synchronized KeycloakEndpoint keycloak() {
+        if (keycloakFailure != null) {
+            throw new IllegalStateException("Keycloak did not start earlier in this JVM", keycloakFailure);
+        }
         if (keycloak == null) {
-            keycloak = startKeycloak();
+            try {
+                keycloak = startKeycloak();
+            } catch (RuntimeException e) {
+                keycloakFailure = e;
+                throw e;
+            }
         }
         return keycloak;
     }

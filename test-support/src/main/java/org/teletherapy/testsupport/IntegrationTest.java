@@ -1,6 +1,7 @@
 package org.teletherapy.testsupport;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ContextConfiguration;
 
 import java.lang.annotation.Documented;
@@ -19,6 +20,7 @@ import java.lang.annotation.Target;
 @Documented
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = RealInfrastructureInitializer.class)
 public @interface IntegrationTest {
 }

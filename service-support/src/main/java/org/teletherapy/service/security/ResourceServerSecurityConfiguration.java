@@ -12,7 +12,11 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * Every service checks tokens and roles itself (the gateway is not the only guard): health and metrics are open
  * on the service port, the API needs a valid Keycloak token, everything else is refused.
  */
-@AutoConfiguration
+// Before Boot's own security auto-configurations, whose default chains would otherwise win.
+@AutoConfiguration(beforeName = {
+        "org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+        "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration"})
 @EnableWebFluxSecurity
 @EnableReactiveMethodSecurity
 public class ResourceServerSecurityConfiguration {

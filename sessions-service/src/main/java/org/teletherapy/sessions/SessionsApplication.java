@@ -1,0 +1,12 @@
+package org.teletherapy.sessions;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class SessionsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SessionsApplication.class, args);
+    }
+}
