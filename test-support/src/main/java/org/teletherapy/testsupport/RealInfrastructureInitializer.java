@@ -4,6 +4,7 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -30,7 +31,9 @@ public final class RealInfrastructureInitializer implements ApplicationContextIn
             properties.put("spring.flyway.user", database.username());
             properties.put("spring.flyway.password", database.password());
         }
-        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        if (ClassUtils.isPresent("org.springframework.kafka.core.KafkaTemplate", context.getClassLoader())) {
+            properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
+        }
 
         KeycloakEndpoint keycloak = infrastructure.keycloak();
         properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer());
