@@ -179,12 +179,13 @@ public final class Devstack {
 
     /** Children of a launcher that was killed hard (kill -9) would otherwise keep their ports. */
     private void killLeftovers() {
-        readComponents().forEach((key, value) -> {
-            if (key.toString().endsWith(".pid")) {
-                ProcessHandle.of(Long.parseLong(value.toString())).ifPresent(handle ->
-                        ProcessTree.terminate(handle, Duration.ofSeconds(20)));
-            }
-        });
+        Properties components = readComponents();
+        // PostgreSQL last: its clients go first, so its smart shutdown does not wait on them.
+        components.stringPropertyNames().stream()
+                .filter(key -> key.endsWith(".pid"))
+                .sorted(java.util.Comparator.comparing(key -> key.equals("postgres.pid")))
+                .forEach(key -> ProcessHandle.of(Long.parseLong(components.getProperty(key))).ifPresent(handle ->
+                        ProcessTree.terminate(handle, Duration.ofSeconds(20))));
     }
 
     int status() {
@@ -195,24 +196,31 @@ public final class Devstack {
         Properties components = readComponents();
         System.out.printf("%-20s %-8s %-10s %s%n", "component", "pid", "RSS (MB)", "health");
         long launcherPid = runningLauncher().get().pid();
-        System.out.printf("%-20s %-8d %-10s %s%n", "launcher+kafka", launcherPid, rssMegabytes(launcherPid),
+        System.out.printf("%-20s %-8d %-10s %s%n", "launcher+kafka", launcherPid, rssMegabytes(launcherPid, false),
                 Ports.isTaken(Integer.parseInt(components.getProperty("kafka.port", "0"))) ? "listening" : "DOWN");
-        System.out.printf("%-20s %-8s %-10s %s%n", "postgres", "-", "-",
+        String postgresPid = components.getProperty("postgres.pid", "-");
+        System.out.printf("%-20s %-8s %-10s %s%n", "postgres", postgresPid,
+                postgresPid.equals("-") ? "-" : rssMegabytes(Long.parseLong(postgresPid), true),
                 Ports.isTaken(Integer.parseInt(components.getProperty("postgres.port", "0"))) ? "listening" : "DOWN");
         for (String name : List.of("keycloak", "gateway", "sessions-service", "notes-service", "exercises-service")) {
             String pid = components.getProperty(name + ".pid", "-");
             String health = components.getProperty(name + ".health");
             boolean healthy = health != null && ChildProcess.answersOk(URI.create(health));
-            System.out.printf("%-20s %-8s %-10s %s%n", name, pid, pid.equals("-") ? "-" : rssMegabytes(Long.parseLong(pid)),
+            System.out.printf("%-20s %-8s %-10s %s%n", name, pid, pid.equals("-") ? "-" : rssMegabytes(Long.parseLong(pid), true),
                     healthy ? "UP" : "DOWN");
         }
         return 0;
     }
 
-    /** Resident memory of a process and its descendants (kc.sh runs Keycloak's JVM as a child). */
-    private static String rssMegabytes(long pid) {
+    /**
+     * Resident memory of a process, with its descendants where they belong to it (kc.sh runs Keycloak's JVM as a
+     * child; PostgreSQL runs a process per connection). Shared pages count in each process, so sums overstate a bit.
+     */
+    private static String rssMegabytes(long pid, boolean withDescendants) {
         long kilobytes = ProcessHandle.of(pid).stream()
-                .flatMap(handle -> java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants()))
+                .flatMap(handle -> withDescendants
+                        ? java.util.stream.Stream.concat(java.util.stream.Stream.of(handle), handle.descendants())
+                        : java.util.stream.Stream.of(handle))
                 .mapToLong(handle -> rssKilobytes(handle.pid())).sum();
         return kilobytes == 0 ? "?" : String.valueOf(kilobytes / 1024);
     }
@@ -260,6 +268,7 @@ public final class Devstack {
         for (Platform.App app : Platform.App.values()) {
             properties.setProperty(app.module() + ".health", platform.url(app) + "/actuator/health/readiness");
         }
+        platform.postgresPid().ifPresent(pid -> properties.setProperty("postgres.pid", String.valueOf(pid)));
         properties.setProperty("kafka.port", String.valueOf(ports.kafka()));
         properties.setProperty("postgres.port", String.valueOf(ports.postgres()));
         try (Writer writer = Files.newBufferedWriter(componentsFile())) {

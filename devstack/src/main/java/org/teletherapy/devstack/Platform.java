@@ -290,6 +290,16 @@ public final class Platform implements AutoCloseable {
         return postgres;
     }
 
+    /** PostgreSQL's server process (pg_ctl detaches it, so it is not our child). */
+    public java.util.Optional<Long> postgresPid() {
+        try {
+            java.util.List<String> lines = Files.readAllLines(dataDirectory.resolve("postgres").resolve("postmaster.pid"));
+            return lines.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Process ids of the child processes, for {@code ./teletherapy down} from another terminal. */
     public synchronized Map<String, Long> childPids() {
         Map<String, Long> pids = new LinkedHashMap<>();

@@ -26,6 +26,11 @@ public final class KeycloakEndpoint {
     private final String internalUrl;
     private final String sessionsServiceSecret;
 
+    /** For a Keycloak started elsewhere, e.g. by the devstack's platform in system tests. */
+    public static KeycloakEndpoint at(String url, String internalUrl, String sessionsServiceSecret) {
+        return new KeycloakEndpoint(url, internalUrl, sessionsServiceSecret);
+    }
+
     KeycloakEndpoint(String url, String internalUrl, String sessionsServiceSecret) {
         this.url = url;
         this.internalUrl = internalUrl;
