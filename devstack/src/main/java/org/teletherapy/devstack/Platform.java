@@ -246,6 +246,7 @@ public final class Platform implements AutoCloseable {
     private Map<String, String> environment(App app) {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", String.valueOf(options.ports().of(app)));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("TELETHERAPY_ISSUER_URI", keycloak.issuer(REALM));
         env.put("TELETHERAPY_JWK_SET_URI", keycloak.jwkSetUri(REALM));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
