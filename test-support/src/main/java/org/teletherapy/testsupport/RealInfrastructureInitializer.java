@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Points a Spring Boot application under test at the shared real components: its own database (named after
- * {@code spring.application.name} without {@code -service}), the Kafka broker and Keycloak's demo realm.
+ * {@code spring.application.name} without {@code -service}), the Kafka broker (if the application uses Kafka) and
+ * Keycloak's demo realm (if it checks tokens). Components the application does not use are not started.
  */
 public final class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -23,7 +24,7 @@ public final class RealInfrastructureInitializer implements ApplicationContextIn
 
         String application = environment.getProperty("spring.application.name", "");
         if (application.endsWith("-service")) {
-            Infrastructure.DatabaseEndpoint database = infrastructure.database(application.replace("-service", ""));
+            Infrastructure.DatabaseEndpoint database = infrastructure.database(application.replace("-service", "").replace('-', '_'));
             properties.put("spring.r2dbc.url", database.r2dbcUrl());
             properties.put("spring.r2dbc.username", database.username());
             properties.put("spring.r2dbc.password", database.password());
@@ -35,11 +36,13 @@ public final class RealInfrastructureInitializer implements ApplicationContextIn
             properties.put("spring.kafka.bootstrap-servers", infrastructure.kafka().bootstrapServers());
         }
 
-        KeycloakEndpoint keycloak = infrastructure.keycloak();
-        properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer());
-        properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwkSetUri());
-        properties.put("teletherapy.keycloak.url", keycloak.internalUrl());
-        properties.put("teletherapy.keycloak.client-secret", keycloak.sessionsServiceSecret());
+        if (ClassUtils.isPresent("org.springframework.security.oauth2.jwt.ReactiveJwtDecoder", context.getClassLoader())) {
+            KeycloakEndpoint keycloak = infrastructure.keycloak();
+            properties.put("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuer());
+            properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwkSetUri());
+            properties.put("teletherapy.keycloak.url", keycloak.internalUrl());
+            properties.put("teletherapy.keycloak.client-secret", keycloak.sessionsServiceSecret());
+        }
 
         environment.getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));
     }
