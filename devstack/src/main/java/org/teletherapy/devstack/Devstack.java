@@ -88,7 +88,7 @@ public final class Devstack {
         try {
             platform = Platform.start(new Platform.Options(workspace, ports, workspace.dataDirectory(),
                     workspace.logDirectory(), Secrets.loadOrCreate(workspace.devstackDirectory().resolve("secrets.properties")),
-                    progress, SERVICE_JVM_OPTIONS));
+                    progress, SERVICE_JVM_OPTIONS, true));
         } catch (ComponentFailedException e) {
             ticker.interrupt();
             System.out.println();

@@ -95,10 +95,11 @@ public final class Platform implements AutoCloseable {
     }
 
     /**
-     * How to run: {@code dataDirectory} null means throw-away data; {@code jvmOptions} go to each application.
+     * How to run: {@code dataDirectory} null means throw-away data; {@code jvmOptions} go to each application;
+     * {@code classDataSharing} keeps a class archive per application in the data directory for faster later starts.
      */
     public record Options(Workspace workspace, PortPlan ports, Path dataDirectory, Path logDirectory, Secrets secrets,
-                          Progress progress, List<String> jvmOptions) {
+                          Progress progress, List<String> jvmOptions, boolean classDataSharing) {
     }
 
     private final Options options;
@@ -216,11 +217,8 @@ public final class Platform implements AutoCloseable {
             throw new ComponentFailedException(app.module(), "has no jar at " + jar + " (run ./mvnw -DskipTests package)", "");
         }
         options.progress().starting(app.module());
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(options.jvmOptions());
-        command.add("-jar");
-        command.add(jar.toString());
+        List<String> command = AppLauncher.command(jar, dataDirectory.resolve("apps").resolve(app.module()),
+                options.jvmOptions(), options.classDataSharing());
         apps.put(app, ChildProcess.start(app.module(), command, environment(app), options.workspace().root(),
                 options.logDirectory().resolve(app.module() + ".log")));
     }

@@ -36,7 +36,7 @@ class PlatformTest {
         Secrets secrets = Secrets.random();
         platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
                 Path.of("target", "platform-logs").toAbsolutePath(), secrets, new Progress(),
-                List.of("-XX:+UseSerialGC", "-Xmx192m", "-XX:TieredStopAtLevel=1")));
+                List.of("-XX:+UseSerialGC", "-Xmx192m", "-XX:TieredStopAtLevel=1"), false));
         gateway = WebTestClient.bindToServer().baseUrl(platform.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
         keycloak = KeycloakEndpoint.at(platform.keycloak().url(), platform.keycloak().internalUrl(),
                 secrets.get("client.sessions-service"));

@@ -1,0 +1,22 @@
+package org.teletherapy.bench;
+
+/** Entry point of {@code bench/run}: each benchmark prints its numbers; none asserts a speed. */
+public final class Bench {
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "outbox" : args[0];
+        switch (name) {
+            case "outbox" -> OutboxLatencyBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 60,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 100);
+            default -> {
+                System.err.println("usage: bench/run outbox [seconds] [events-per-second]");
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+}
