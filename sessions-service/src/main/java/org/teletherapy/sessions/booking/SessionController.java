@@ -1,44 +1,104 @@
 package org.teletherapy.sessions.booking;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.teletherapy.events.sessions.CancellationReason;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
+import org.teletherapy.sessions.video.VideoRooms;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/sessions")
+@PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
 class SessionController {
 
-    private final SessionRepository sessions;
+    private final BookingService booking;
+    private final SessionStore sessions;
+    private final VideoRooms rooms;
 
-    SessionController(SessionRepository sessions) {
+    SessionController(BookingService booking, SessionStore sessions, VideoRooms rooms) {
+        this.booking = booking;
         this.sessions = sessions;
+        this.rooms = rooms;
     }
 
     /** The caller's own sessions, newest first: a client's bookings, or a therapist's appointments. */
     @GetMapping
-    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Flux<SessionView> mine(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.from(jwt);
-        Flux<Session> mine = caller.is(Role.THERAPIST)
-                ? sessions.findByTherapistIdOrderByStartsAtDesc(caller.id())
-                : sessions.findByClientIdOrderByStartsAtDesc(caller.id());
-        return mine.map(SessionView::of);
+        Flux<Session> mine = caller.is(Role.THERAPIST) ? sessions.ofTherapist(caller.id()) : sessions.ofClient(caller.id());
+        return mine.map(session -> SessionView.of(session, rooms));
     }
 
-    record SessionView(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status) {
+    @GetMapping("/{id}")
+    Mono<SessionView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return booking.participantsSession(Caller.from(jwt), id).map(session -> SessionView.of(session, rooms));
+    }
 
-        static SessionView of(Session session) {
-            return new SessionView(session.id(), session.therapistId(), session.clientId(), session.startsAt(),
-                    session.endsAt(), session.status());
-        }
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('CLIENT')")
+    Mono<SessionView> book(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody BookingRequest request,
+                           @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        return booking.book(Caller.from(jwt), request.therapistId(), request.start(), IdempotencyKeys.check(idempotencyKey))
+                .map(session -> SessionView.of(session, rooms));
+    }
+
+    @PostMapping("/{id}/cancel")
+    Mono<List<SessionView>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+                                   @Valid @RequestBody CancelRequest request) {
+        boolean andFollowing = CancelRequest.THIS_AND_FOLLOWING.equals(request.scope());
+        return booking.cancel(Caller.from(jwt), id, request.reason(), andFollowing)
+                .map(session -> SessionView.of(session, rooms)).collectList();
+    }
+
+    @PostMapping("/{id}/reschedule")
+    Mono<SessionView> reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+                                 @Valid @RequestBody RescheduleRequest request) {
+        return booking.reschedule(Caller.from(jwt), id, request.start()).map(session -> SessionView.of(session, rooms));
+    }
+
+    @PostMapping("/{id}/complete")
+    @PreAuthorize("hasRole('THERAPIST')")
+    Mono<SessionView> complete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return booking.close(Caller.from(jwt), id, true).map(session -> SessionView.of(session, rooms));
+    }
+
+    @PostMapping("/{id}/no-show")
+    @PreAuthorize("hasRole('THERAPIST')")
+    Mono<SessionView> noShow(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return booking.close(Caller.from(jwt), id, false).map(session -> SessionView.of(session, rooms));
+    }
+
+    record BookingRequest(@NotNull UUID therapistId, @NotNull Instant start) {
+    }
+
+    /**
+     * @param reason a reason code such as {@code illness} or {@code schedule-conflict}, never free text
+     * @param scope  {@code this} (default) or {@code this-and-following} for a recurring series
+     */
+    record CancelRequest(@NotNull CancellationReason reason, String scope) {
+        static final String THIS_AND_FOLLOWING = "this-and-following";
+    }
+
+    record RescheduleRequest(@NotNull Instant start) {
     }
 }

@@ -31,6 +31,7 @@ class SessionsApiTest {
 
     @BeforeEach
     void twoSessionsWithDifferentClients() {
+        database.sql("delete from idempotency_key").then().block();
         database.sql("delete from session").then().block();
         client1Session = insertSession(DemoUsers.THERAPIST1, DemoUsers.CLIENT1);
         client3Session = insertSession(DemoUsers.THERAPIST2, DemoUsers.CLIENT3);
@@ -100,8 +101,8 @@ class SessionsApiTest {
     private UUID insertSession(UUID therapist, UUID client) {
         UUID id = UUID.randomUUID();
         Instant start = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
-        database.sql("insert into session (id, therapist_id, client_id, starts_at, ends_at, status) "
-                        + "values (:id, :therapist, :client, :start, :end, 'booked')")
+        database.sql("insert into session (id, therapist_id, client_id, starts_at, ends_at, blocked_until, status, video_room) "
+                        + "values (:id, :therapist, :client, :start, :end, :end, 'booked', :id::text)")
                 .bind("id", id).bind("therapist", therapist).bind("client", client)
                 .bind("start", start).bind("end", start.plus(50, ChronoUnit.MINUTES))
                 .then().block();
