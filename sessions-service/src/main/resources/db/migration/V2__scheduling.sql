@@ -69,3 +69,11 @@ create table idempotency_key (
     created_at timestamptz not null default now(),
     primary key (client_id, key)
 );
+
+-- Private calendar feeds: only a hash of the token is kept, so a database leak does not open anyone's calendar.
+create table calendar_feed (
+    person_id  uuid primary key,
+    role       text        not null check (role in ('client', 'therapist')),
+    token_hash text        not null unique,
+    created_at timestamptz not null default now()
+);

@@ -260,6 +260,8 @@ public final class Platform implements AutoCloseable {
         if (app == App.SESSIONS) {
             env.put("TELETHERAPY_KEYCLOAK_URL", keycloak.internalUrl());
             env.put("TELETHERAPY_KEYCLOAK_CLIENT_SECRET", options.secrets().get("client.sessions-service"));
+            // The demo realm's therapist–client pairs, so every service starts with the same roster.
+            env.put("TELETHERAPY_DEMO_ROSTER", "true");
         }
         if (app == App.GATEWAY) {
             env.put("TELETHERAPY_ROUTES_SESSIONS_URI", url(App.SESSIONS));

@@ -23,7 +23,10 @@ public class ResourceServerSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain resourceServerSecurity(ServerHttpSecurity http) {
+    SecurityWebFilterChain resourceServerSecurity(ServerHttpSecurity http, org.springframework.core.env.Environment environment) {
+        // Paths a service opens on purpose, e.g. calendar feeds that calendar apps poll with a secret in the URL.
+        String[] publicPaths = org.springframework.boot.context.properties.bind.Binder.get(environment)
+                .bind("teletherapy.security.public-paths", String[].class).orElse(new String[0]);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -32,6 +35,7 @@ public class ResourceServerSecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
+                        .pathMatchers(publicPaths).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(oauth2 -> oauth2

@@ -145,8 +145,8 @@ public class BookingService {
     }
 
     /** Cancels inside the caller's transaction; used by cancellation and by leaving the roster. */
-    public Mono<Session> cancelOne(UUID sessionId, Actor actor, CancellationReason reason) {
-        return sessions.find(sessionId).flatMap(session -> cancelOne(session, actor, reason));
+    public Mono<Void> cancelOne(UUID sessionId, Actor actor, CancellationReason reason) {
+        return sessions.find(sessionId).flatMap(session -> cancelOne(session, actor, reason)).then();
     }
 
     private Mono<Session> cancelOne(Session session, Actor actor, CancellationReason reason) {

@@ -13,6 +13,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.events.CloudEventHeaders;
 import org.teletherapy.events.Topics;
+import org.teletherapy.sessions.SchedulingFixture;
 import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.Infrastructure;
 import org.teletherapy.testsupport.IntegrationTest;
@@ -41,28 +42,19 @@ class BookingApiTest {
     @Autowired
     DatabaseClient database;
 
-    final KeycloakEndpoint keycloak = Infrastructure.shared().keycloak();
+    SchedulingFixture fixture;
 
     @BeforeEach
     void therapist1OffersEveryHourToClient1AndClient2() {
-        database.sql("delete from idempotency_key").then().block();
-        database.sql("delete from session").then().block();
-        database.sql("delete from roster").then().block();
-        for (UUID client : List.of(DemoUsers.CLIENT1, DemoUsers.CLIENT2)) {
-            database.sql("insert into roster (therapist_id, client_id, therapist_name, client_name) values (:t, :c, 'T', 'C')")
-                    .bind("t", DemoUsers.THERAPIST1).bind("c", client).then().block();
-        }
-        web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(token("therapist1")))
-                .bodyValue(Map.of("timeZone", "UTC", "sessionMinutes", 50, "bufferMinutes", 10, "weekly",
-                        everyDay("00:00", "23:59")))
-                .exchange().expectStatus().isOk();
+        fixture = new SchedulingFixture(web, database);
+        fixture.therapist1OffersEveryHourToClient1AndClient2();
     }
 
     @Test
     void fiftyConcurrentBookingsOfOneSlotGiveExactlyOneSession() {
-        Instant slot = firstFreeSlotAfter(Duration.ofDays(3));
-        String client1 = token("client1");
-        String client2 = token("client2");
+        Instant slot = fixture.firstFreeSlotAfter(Duration.ofDays(3));
+        String client1 = SchedulingFixture.token("client1");
+        String client2 = SchedulingFixture.token("client2");
 
         List<Integer> statuses = Flux.range(0, 50)
                 .flatMap(i -> Mono.fromCallable(() -> web.post().uri("/api/v1/sessions")
@@ -80,9 +72,9 @@ class BookingApiTest {
 
     @Test
     void aBookingAnswersWithTheSessionItsVideoRoomAndPublishesAnEvent() {
-        Instant slot = firstFreeSlotAfter(Duration.ofDays(2));
+        Instant slot = fixture.firstFreeSlotAfter(Duration.ofDays(2));
         try (KafkaConsumer<String, byte[]> events = consumer()) {
-            web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token("client1")))
+            web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                     .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", slot))
                     .exchange()
                     .expectStatus().isCreated()
@@ -99,7 +91,7 @@ class BookingApiTest {
 
     @Test
     void aRetriedBookingWithTheSameIdempotencyKeyReturnsTheSameSession() {
-        Instant slot = firstFreeSlotAfter(Duration.ofDays(4));
+        Instant slot = fixture.firstFreeSlotAfter(Duration.ofDays(4));
         String first = bookWithKey(slot, "retry-me-1");
         String second = bookWithKey(slot, "retry-me-1");
         assertThat(second).isEqualTo(first);
@@ -107,15 +99,15 @@ class BookingApiTest {
 
     @Test
     void aClientNotOnTheTherapistsRosterCannotBook() {
-        web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token("client3")))
-                .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", firstFreeSlotAfter(Duration.ofDays(2))))
+        web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(SchedulingFixture.token("client3")))
+                .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", fixture.firstFreeSlotAfter(Duration.ofDays(2))))
                 .exchange().expectStatus().isForbidden()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:not-on-roster");
     }
 
     @Test
     void startsOffTheGridOrInThePastAreRefusedWithSpecificProblems() {
-        Instant slot = firstFreeSlotAfter(Duration.ofDays(2));
+        Instant slot = fixture.firstFreeSlotAfter(Duration.ofDays(2));
         expectProblem(slot.plus(7, ChronoUnit.MINUTES), 422, "off-grid");
         expectProblem(Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS), 422, "start-in-past");
         expectProblem(Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS), 422, "too-short-notice");
@@ -123,16 +115,16 @@ class BookingApiTest {
 
     @Test
     void aCancellationInsideThePolicyWindowIsFlaggedLate() {
-        String soon = book(firstFreeSlotAfter(Duration.ofHours(13)), "client1");
-        String later = book(firstFreeSlotAfter(Duration.ofDays(5)), "client1");
+        String soon = fixture.book(fixture.firstFreeSlotAfter(Duration.ofHours(13)), "client1");
+        String later = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(5)), "client1");
 
-        web.post().uri("/api/v1/sessions/{id}/cancel", soon).headers(h -> h.setBearerAuth(token("client1")))
+        web.post().uri("/api/v1/sessions/{id}/cancel", soon).headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                 .bodyValue(Map.of("reason", "illness")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[0].status").isEqualTo("cancelled")
                 .jsonPath("$[0].cancellation.late").isEqualTo(true)
                 .jsonPath("$[0].cancellation.by").isEqualTo("client");
-        web.post().uri("/api/v1/sessions/{id}/cancel", later).headers(h -> h.setBearerAuth(token("therapist1")))
+        web.post().uri("/api/v1/sessions/{id}/cancel", later).headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist1")))
                 .bodyValue(Map.of("reason", "therapist-unavailable")).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$[0].cancellation.late").isEqualTo(false)
@@ -141,60 +133,60 @@ class BookingApiTest {
 
     @Test
     void aCancelledSessionCannotBeCompletedAndFreesItsSlot() {
-        Instant slot = firstFreeSlotAfter(Duration.ofDays(6));
-        String id = book(slot, "client1");
-        web.post().uri("/api/v1/sessions/{id}/cancel", id).headers(h -> h.setBearerAuth(token("client1")))
+        Instant slot = fixture.firstFreeSlotAfter(Duration.ofDays(6));
+        String id = fixture.book(slot, "client1");
+        web.post().uri("/api/v1/sessions/{id}/cancel", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                 .bodyValue(Map.of("reason", "schedule-conflict")).exchange().expectStatus().isOk();
 
-        web.post().uri("/api/v1/sessions/{id}/complete", id).headers(h -> h.setBearerAuth(token("therapist1"))).exchange()
+        web.post().uri("/api/v1/sessions/{id}/complete", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist1"))).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(book(slot, "client2")).isNotEqualTo(id);
+        assertThat(fixture.book(slot, "client2")).isNotEqualTo(id);
     }
 
     @Test
     void onlyTheTherapistClosesASessionAndOnlyAfterItStarts() {
-        String id = book(firstFreeSlotAfter(Duration.ofDays(2)), "client1");
-        web.post().uri("/api/v1/sessions/{id}/complete", id).headers(h -> h.setBearerAuth(token("client1"))).exchange()
+        String id = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(2)), "client1");
+        web.post().uri("/api/v1/sessions/{id}/complete", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("client1"))).exchange()
                 .expectStatus().isForbidden();
-        web.post().uri("/api/v1/sessions/{id}/no-show", id).headers(h -> h.setBearerAuth(token("therapist1"))).exchange()
+        web.post().uri("/api/v1/sessions/{id}/no-show", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist1"))).exchange()
                 .expectStatus().isEqualTo(409)
                 .expectBody().jsonPath("$.detail").isEqualTo("The session has not started yet.");
     }
 
     @Test
     void aRescheduleMovesTheSessionInOneStepAndIsCapped() {
-        String original = book(firstFreeSlotAfter(Duration.ofDays(2)), "client1");
-        String moved = reschedule(original, firstFreeSlotAfter(Duration.ofDays(3)), 200);
-        web.get().uri("/api/v1/sessions/{id}", moved).headers(h -> h.setBearerAuth(token("client1"))).exchange()
+        String original = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(2)), "client1");
+        String moved = reschedule(original, fixture.firstFreeSlotAfter(Duration.ofDays(3)), 200);
+        web.get().uri("/api/v1/sessions/{id}", moved).headers(h -> h.setBearerAuth(SchedulingFixture.token("client1"))).exchange()
                 .expectBody().jsonPath("$.rescheduledFrom").isEqualTo(original);
-        web.get().uri("/api/v1/sessions/{id}", original).headers(h -> h.setBearerAuth(token("client1"))).exchange()
+        web.get().uri("/api/v1/sessions/{id}", original).headers(h -> h.setBearerAuth(SchedulingFixture.token("client1"))).exchange()
                 .expectBody().jsonPath("$.status").isEqualTo("cancelled");
-        String again = reschedule(moved, firstFreeSlotAfter(Duration.ofDays(4)), 200);
-        reschedule(again, firstFreeSlotAfter(Duration.ofDays(5)), 409);
+        String again = reschedule(moved, fixture.firstFreeSlotAfter(Duration.ofDays(4)), 200);
+        reschedule(again, fixture.firstFreeSlotAfter(Duration.ofDays(5)), 409);
     }
 
     @Test
     void someoneElsesSessionDoesNotExistForTheCaller() {
-        String id = book(firstFreeSlotAfter(Duration.ofDays(2)), "client1");
-        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(token("client2"))).exchange()
+        String id = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(2)), "client1");
+        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("client2"))).exchange()
                 .expectStatus().isNotFound();
-        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(token("therapist2"))).exchange()
+        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist2"))).exchange()
                 .expectStatus().isNotFound();
     }
 
     @Test
     void badAvailabilityAndSlotQueriesGetSpecificProblems() {
-        web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(token("therapist1")))
-                .bodyValue(Map.of("timeZone", "Mars/Olympus", "sessionMinutes", 50, "bufferMinutes", 10, "weekly", everyDay("09:00", "17:00")))
+        web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist1")))
+                .bodyValue(Map.of("timeZone", "Mars/Olympus", "sessionMinutes", 50, "bufferMinutes", 10, "weekly", SchedulingFixture.everyDay("09:00", "17:00")))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:unknown-time-zone");
-        web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(token("therapist1")))
+        web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist1")))
                 .bodyValue(Map.of("timeZone", "Europe/Berlin", "sessionMinutes", 50, "bufferMinutes", 10, "weekly",
                         List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"), Map.of("day", "MONDAY", "start", "11:00", "end", "14:00"))))
                 .exchange().expectStatus().isEqualTo(422)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:overlapping-windows");
-        web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(token("therapist1")))
+        web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist1")))
                 .bodyValue(Map.of("timeZone", "Europe/Berlin", "sessionMinutes", 50, "bufferMinutes", 10, "weekly",
                         List.of(Map.of("day", "MONDAY", "start", "17:00", "end", "09:00"))))
                 .exchange().expectStatus().isEqualTo(422)
@@ -202,61 +194,40 @@ class BookingApiTest {
         Instant from = Instant.now();
         web.get().uri(b -> b.path("/api/v1/therapists/{id}/slots").queryParam("from", from)
                         .queryParam("to", from.plus(90, ChronoUnit.DAYS)).build(DemoUsers.THERAPIST1))
-                .headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .headers(h -> h.setBearerAuth(SchedulingFixture.token("client1"))).exchange()
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:invalid-range");
-        web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token("client1")))
+        web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"therapistId\": \"not-a-uuid\", \"start\": 5}")
                 .exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-    private static List<Map<String, String>> everyDay(String start, String end) {
-        return java.util.Arrays.stream(java.time.DayOfWeek.values())
-                .map(day -> Map.of("day", day.name(), "start", start, "end", end)).toList();
-    }
 
-    private Instant firstFreeSlotAfter(Duration fromNow) {
-        Instant from = Instant.now().plus(fromNow);
-        List<?> slots = web.get().uri(b -> b.path("/api/v1/therapists/{id}/slots").queryParam("from", from)
-                        .queryParam("to", from.plus(2, ChronoUnit.DAYS)).build(DemoUsers.THERAPIST1))
-                .headers(h -> h.setBearerAuth(token("client1"))).exchange()
-                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
-        assertThat(slots).isNotEmpty();
-        return Instant.parse((String) ((Map<?, ?>) slots.get(0)).get("start"));
-    }
 
-    private String book(Instant start, String user) {
-        return (String) web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token(user)))
-                .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", start))
-                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
-    }
 
     private String bookWithKey(Instant start, String key) {
-        return (String) web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token("client1")))
+        return (String) web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                 .header("Idempotency-Key", key)
                 .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", start))
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
     private String reschedule(String id, Instant start, int status) {
-        Map<?, ?> body = web.post().uri("/api/v1/sessions/{id}/reschedule", id).headers(h -> h.setBearerAuth(token("client1")))
+        Map<?, ?> body = web.post().uri("/api/v1/sessions/{id}/reschedule", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                 .bodyValue(Map.of("start", start)).exchange().expectStatus().isEqualTo(status)
                 .expectBody(Map.class).returnResult().getResponseBody();
         return (String) body.get("id");
     }
 
     private void expectProblem(Instant start, int status, String kind) {
-        web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token("client1")))
+        web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                 .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", start))
                 .exchange().expectStatus().isEqualTo(status)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:" + kind);
     }
 
-    private String token(String user) {
-        return keycloak.accessToken(user);
-    }
 
     private KafkaConsumer<String, byte[]> consumer() {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

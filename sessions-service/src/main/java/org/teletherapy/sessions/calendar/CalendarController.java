@@ -1,0 +1,89 @@
+package org.teletherapy.sessions.calendar;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import org.teletherapy.service.problem.ProblemException;
+import org.teletherapy.service.security.Caller;
+import org.teletherapy.service.security.Role;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The caller's sessions for calendar apps: a download with a token, or a private feed URL without one. */
+@RestController
+class CalendarController {
+
+    private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+
+    private final DatabaseClient database;
+    private final CalendarFeeds feeds;
+
+    CalendarController(DatabaseClient database, CalendarFeeds feeds) {
+        this.database = database;
+        this.feeds = feeds;
+    }
+
+    @GetMapping("/api/v1/calendar.ics")
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
+    Mono<ResponseEntity<String>> download(@AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.from(jwt);
+        return calendarOf(caller.id(), caller.is(Role.THERAPIST) ? "therapist" : "client");
+    }
+
+    record Feed(String url) {
+    }
+
+    /** Issues a private feed URL (any earlier one stops working). */
+    @PostMapping("/api/v1/calendar/feed")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
+    Mono<Feed> issueFeed(@AuthenticationPrincipal Jwt jwt, ServerWebExchange exchange) {
+        Caller caller = Caller.from(jwt);
+        return feeds.issue(caller.id(), caller.is(Role.THERAPIST) ? "therapist" : "client")
+                .map(token -> new Feed("/api/v1/calendar/feeds/" + token + ".ics"));
+    }
+
+    @DeleteMapping("/api/v1/calendar/feed")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
+    Mono<Void> revokeFeed(@AuthenticationPrincipal Jwt jwt) {
+        return feeds.revoke(Caller.from(jwt).id());
+    }
+
+    /** No bearer token here: calendar apps cannot send one. The token in the path is the credential. */
+    @GetMapping("/api/v1/calendar/feeds/{token}.ics")
+    Mono<ResponseEntity<String>> feed(@PathVariable String token) {
+        return feeds.owner(token)
+                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "feed-not-found",
+                        "Calendar feed not found", "This calendar link does not exist or was revoked.")))
+                .flatMap(owner -> calendarOf(owner.personId(), owner.role()));
+    }
+
+    private Mono<ResponseEntity<String>> calendarOf(UUID personId, String role) {
+        String column = "therapist".equals(role) ? "therapist_id" : "client_id";
+        return database.sql("select id, starts_at, ends_at, status, updated_at from session where " + column
+                        + " = :person and status in ('booked', 'cancelled', 'fulfilled') "
+                        + "order by starts_at")
+                .bind("person", personId)
+                .map(row -> new CalendarWriter.Entry(row.get("id", UUID.class), row.get("starts_at", Instant.class),
+                        row.get("ends_at", Instant.class), row.get("status", String.class), row.get("updated_at", Instant.class)))
+                .all().collectList()
+                .map(entries -> ResponseEntity.ok().contentType(CALENDAR)
+                        .header("Cache-Control", "private, no-store")
+                        .body(CalendarWriter.write(entries)));
+    }
+}

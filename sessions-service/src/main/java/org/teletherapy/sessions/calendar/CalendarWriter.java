@@ -1,0 +1,47 @@
+package org.teletherapy.sessions.calendar;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Status;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Sessions as an RFC 5545 calendar. Entries say only "Therapy session": calendars are synced to third parties, so
+ * no names and no video links go into them. The UID stays the same for a session's whole life, so a calendar app
+ * updates its entry (and shows a cancellation) instead of adding a new one.
+ */
+final class CalendarWriter {
+
+    record Entry(UUID sessionId, Instant start, Instant end, String status, Instant updatedAt) {
+    }
+
+    private CalendarWriter() {
+    }
+
+    static String write(List<Entry> entries) {
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//Teletherapy//Sessions//EN");
+        calendar.setName("Therapy sessions");
+        for (Entry entry : entries) {
+            VEvent event = new VEvent();
+            event.setUid(uid(entry.sessionId()));
+            event.setDateStart(Date.from(entry.start()), true);
+            event.setDateEnd(Date.from(entry.end()), true);
+            event.setDateTimeStamp(Date.from(entry.updatedAt()));
+            event.setLastModified(Date.from(entry.updatedAt()));
+            event.setSummary("Therapy session");
+            event.setStatus("cancelled".equals(entry.status()) ? Status.cancelled() : Status.confirmed());
+            calendar.addEvent(event);
+        }
+        return Biweekly.write(calendar).go();
+    }
+
+    static String uid(UUID sessionId) {
+        return sessionId + "@teletherapy";
+    }
+}

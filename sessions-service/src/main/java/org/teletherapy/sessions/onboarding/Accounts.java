@@ -1,0 +1,22 @@
+package org.teletherapy.sessions.onboarding;
+
+import reactor.core.publisher.Mono;
+
+import java.util.UUID;
+
+/** User accounts in the identity provider. */
+interface Accounts {
+
+    /** A new person who must set a password and verify the e-mail on first login; gives their user id. */
+    Mono<UUID> create(NewPerson person, String role);
+
+    /** Undoes {@link #create} when the rest of an onboarding failed. */
+    Mono<Void> delete(UUID userId);
+
+    record NewPerson(String firstName, String lastName, String email) {
+
+        String displayName() {
+            return firstName + " " + lastName;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package org.teletherapy.sessions.onboarding;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.RoleRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+import org.teletherapy.sessions.onboarding.OnboardingProblems.AccountExistsException;
+import org.teletherapy.sessions.onboarding.OnboardingProblems.IdentityUnavailableException;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Accounts in Keycloak through keycloak-admin-client; its blocking calls run on the bounded elastic scheduler. */
+@Component
+class KeycloakAccounts implements Accounts, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
+    private static final List<String> FIRST_LOGIN_ACTIONS = List.of("UPDATE_PASSWORD", "VERIFY_EMAIL");
+
+    private final Keycloak keycloak;
+    private final String realm;
+
+    KeycloakAccounts(KeycloakProperties properties) {
+        this.realm = properties.realm();
+        this.keycloak = KeycloakBuilder.builder()
+                .serverUrl(properties.url())
+                .realm(properties.realm())
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(properties.clientId())
+                .clientSecret(properties.clientSecret())
+                .resteasyClient(new ResteasyClientBuilderImpl()
+                        .connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                        .connectionPoolSize(10)
+                        .build())
+                .build();
+    }
+
+    @Override
+    public Mono<UUID> create(NewPerson person, String role) {
+        return Mono.fromCallable(() -> createBlocking(person, role))
+                .subscribeOn(Schedulers.boundedElastic())
+                .onErrorMap(KeycloakAccounts::unavailable, e -> {
+                    log.warn("Keycloak unavailable while creating an account: {}", e.getClass().getSimpleName());
+                    return new IdentityUnavailableException();
+                });
+    }
+
+    private UUID createBlocking(NewPerson person, String role) {
+        RealmResource realmResource = keycloak.realm(realm);
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(person.email());
+        user.setEmail(person.email());
+        user.setFirstName(person.firstName());
+        user.setLastName(person.lastName());
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        user.setRequiredActions(FIRST_LOGIN_ACTIONS);
+        UUID id;
+        try (Response response = realmResource.users().create(user)) {
+            if (response.getStatus() == 409) {
+                throw new AccountExistsException();
+            }
+            id = UUID.fromString(CreatedResponseUtil.getCreatedId(response));
+        }
+        try {
+            UserResource created = realmResource.users().get(id.toString());
+            // listAvailable needs only view-users; reading the role by name would need view-realm as well.
+            RoleRepresentation realmRole = created.roles().realmLevel().listAvailable().stream()
+                    .filter(candidate -> candidate.getName().equals(role))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("realm role " + role + " is missing"));
+            created.roles().realmLevel().add(List.of(realmRole));
+            return id;
+        } catch (RuntimeException e) {
+            realmResource.users().delete(id.toString()).close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Mono<Void> delete(UUID userId) {
+        return Mono.fromRunnable(() -> keycloak.realm(realm).users().delete(userId.toString()).close())
+                .subscribeOn(Schedulers.boundedElastic())
+                .then();
+    }
+
+    private static boolean unavailable(Throwable error) {
+        return error instanceof ProcessingException
+                || (error instanceof WebApplicationException web && web.getResponse().getStatus() >= 500);
+    }
+
+    @Override
+    public void destroy() {
+        keycloak.close();
+    }
+}

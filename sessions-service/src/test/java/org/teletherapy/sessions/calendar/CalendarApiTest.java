@@ -1,0 +1,82 @@
+package org.teletherapy.sessions.calendar;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teletherapy.sessions.SchedulingFixture;
+import org.teletherapy.testsupport.IntegrationTest;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.teletherapy.sessions.SchedulingFixture.token;
+
+@IntegrationTest
+class CalendarApiTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
+
+    SchedulingFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SchedulingFixture(web, database);
+        fixture.therapist1OffersEveryHourToClient1AndClient2();
+    }
+
+    @Test
+    void theCalendarParsesAndRoundTripsUidsTimesAndCancellations() {
+        Instant kept = fixture.firstFreeSlotAfter(Duration.ofDays(2));
+        Instant dropped = fixture.firstFreeSlotAfter(Duration.ofDays(3));
+        String keptId = fixture.book(kept, "client1");
+        String droppedId = fixture.book(dropped, "client1");
+        web.post().uri("/api/v1/sessions/{id}/cancel", droppedId).headers(h -> h.setBearerAuth(token("client1")))
+                .bodyValue(Map.of("reason", "illness")).exchange().expectStatus().isOk();
+
+        String ics = web.get().uri("/api/v1/calendar.ics").headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar")
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        ICalendar calendar = Biweekly.parse(ics).first();
+        assertThat(calendar.validate(biweekly.ICalVersion.V2_0).isEmpty()).as(calendar.validate(biweekly.ICalVersion.V2_0).toString()).isTrue();
+        VEvent keptEvent = event(calendar, keptId);
+        assertThat(keptEvent.getDateStart().getValue().toInstant()).isEqualTo(kept);
+        assertThat(keptEvent.getDateEnd().getValue().toInstant()).isEqualTo(kept.plus(50, ChronoUnit.MINUTES));
+        assertThat(keptEvent.getStatus().getValue()).isEqualTo("CONFIRMED");
+        assertThat(event(calendar, droppedId).getStatus().getValue()).isEqualTo("CANCELLED");
+        assertThat(ics).doesNotContain("Clara").doesNotContain("jit.si");
+    }
+
+    @Test
+    void aPrivateFeedWorksWithoutATokenUntilItIsRevoked() {
+        String id = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(2)), "client2");
+        String url = (String) web.post().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client2")))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("url");
+
+        String ics = web.get().uri(url).exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(ics).contains("UID:" + id + "@teletherapy");
+
+        web.delete().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client2"))).exchange()
+                .expectStatus().isNoContent();
+        web.get().uri(url).exchange().expectStatus().isNotFound();
+        web.get().uri("/api/v1/calendar/feeds/guessing-does-not-work.ics").exchange().expectStatus().isNotFound();
+    }
+
+    private static VEvent event(ICalendar calendar, String sessionId) {
+        return calendar.getEvents().stream().filter(event -> event.getUid().getValue().equals(sessionId + "@teletherapy"))
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,146 @@
+package org.teletherapy.sessions.onboarding;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teletherapy.devstack.Ports;
+import org.teletherapy.sessions.SchedulingFixture;
+import org.teletherapy.testsupport.DemoUsers;
+import org.teletherapy.testsupport.Infrastructure;
+import org.teletherapy.testsupport.IntegrationTest;
+import org.teletherapy.testsupport.KeycloakEndpoint;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.teletherapy.sessions.roster.RosterStore;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.teletherapy.sessions.SchedulingFixture.token;
+
+/** Onboarding against the real Keycloak of the demo realm. */
+@IntegrationTest
+class OnboardingApiTest {
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
+
+    @Autowired
+    RosterStore roster;
+
+    @Autowired
+    TransactionalOperator transactionalOperator;
+
+    final KeycloakEndpoint keycloak = Infrastructure.shared().keycloak();
+    SchedulingFixture fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new SchedulingFixture(web, database);
+        fixture.therapist1OffersEveryHourToClient1AndClient2();
+    }
+
+    @Test
+    void anInvitedClientGetsAnAccountThatCanLogInAndJoinsTheRoster() {
+        String email = "invited-" + UUID.randomUUID() + "@example.org";
+        String clientId = (String) web.post().uri("/api/v1/roster/invitations").headers(h -> h.setBearerAuth(token("therapist1")))
+                .bodyValue(Map.of("firstName", "Ines", "lastName", "Invited", "email", email))
+                .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("clientId");
+
+        web.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token("therapist1"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.clientId == '" + clientId + "')].name").isEqualTo("Ines Invited");
+
+        // What the invitation e-mail's link lets the person do: choose a password (and finish the required actions).
+        try (Keycloak admin = serviceAccount()) {
+            var user = admin.realm("teletherapy").users().get(clientId);
+            UserRepresentation representation = user.toRepresentation();
+            assertThat(representation.getRequiredActions()).contains("UPDATE_PASSWORD", "VERIFY_EMAIL");
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue("a-long-first-password");
+            password.setTemporary(false);
+            user.resetPassword(password);
+            representation.setRequiredActions(List.of());
+            representation.setEmailVerified(true);
+            user.update(representation);
+        }
+        String token = keycloak.accessToken(email, "a-long-first-password");
+        web.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].therapistId").isEqualTo(DemoUsers.THERAPIST1.toString());
+    }
+
+    @Test
+    void invitingAnExistingAddressIsAConflictAndOnlyTherapistsInvite() {
+        web.post().uri("/api/v1/roster/invitations").headers(h -> h.setBearerAuth(token("therapist1")))
+                .bodyValue(Map.of("firstName", "Clara", "lastName", "Again", "email", "client1@example.org"))
+                .exchange().expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:account-exists");
+        web.post().uri("/api/v1/roster/invitations").headers(h -> h.setBearerAuth(token("client1")))
+                .bodyValue(Map.of("firstName", "A", "lastName", "B", "email", "x@example.org"))
+                .exchange().expectStatus().isForbidden();
+        web.post().uri("/api/v1/roster/invitations").headers(h -> h.setBearerAuth(token("therapist1")))
+                .bodyValue(Map.of("firstName", "", "lastName", "B", "email", "not-an-address"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors.length()").isEqualTo(2);
+    }
+
+    @Test
+    void anOperatorCreatesTherapistAccounts() {
+        web.post().uri("/api/v1/accounts/therapists").headers(h -> h.setBearerAuth(token("operator1")))
+                .bodyValue(Map.of("firstName", "Nora", "lastName", "New", "email", "therapist-" + UUID.randomUUID() + "@example.org"))
+                .exchange().expectStatus().isCreated().expectBody().jsonPath("$.therapistId").exists();
+        web.post().uri("/api/v1/accounts/therapists").headers(h -> h.setBearerAuth(token("therapist1")))
+                .bodyValue(Map.of("firstName", "Nora", "lastName", "New", "email", "t2@example.org"))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void removingAClientFromTheRosterCancelsTheirFutureSessions() {
+        String session = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(2)), "client2");
+
+        web.delete().uri("/api/v1/roster/clients/{id}", DemoUsers.CLIENT2).headers(h -> h.setBearerAuth(token("therapist1")))
+                .exchange().expectStatus().isNoContent();
+
+        web.get().uri("/api/v1/sessions/{id}", session).headers(h -> h.setBearerAuth(token("client2"))).exchange()
+                .expectBody().jsonPath("$.status").isEqualTo("cancelled").jsonPath("$.cancellation.by").isEqualTo("system")
+                .jsonPath("$.cancellation.reason").isEqualTo("roster-unlinked");
+        web.delete().uri("/api/v1/roster/clients/{id}", DemoUsers.CLIENT2).headers(h -> h.setBearerAuth(token("therapist1")))
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void whenKeycloakIsDownTheInvitationFailsCleanlyAndNoRosterEntryIsLeft() {
+        KeycloakAccounts unreachable = new KeycloakAccounts(new KeycloakProperties("http://127.0.0.1:" + Ports.free(),
+                "teletherapy", "sessions-service", "irrelevant", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        Onboarding withKeycloakDown = new Onboarding(unreachable, roster, null, null, transactionalOperator, null);
+        long before = rosterSize();
+
+        assertThatThrownBy(() -> withKeycloakDown.inviteClient(DemoUsers.THERAPIST1, "T",
+                new Accounts.NewPerson("Ada", "Down", "down@example.org")).block())
+                .isInstanceOf(OnboardingProblems.IdentityUnavailableException.class);
+        assertThat(rosterSize()).isEqualTo(before);
+    }
+
+    private long rosterSize() {
+        return database.sql("select count(*) from roster").map(row -> row.get(0, Long.class)).one().block();
+    }
+
+    private Keycloak serviceAccount() {
+        return KeycloakBuilder.builder().serverUrl(keycloak.internalUrl()).realm("teletherapy")
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId("sessions-service")
+                .clientSecret(keycloak.sessionsServiceSecret()).build();
+    }
+}
