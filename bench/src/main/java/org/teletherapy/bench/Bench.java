@@ -12,8 +12,11 @@ public final class Bench {
             case "outbox" -> OutboxLatencyBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 60,
                     args.length > 2 ? Integer.parseInt(args[2]) : 100);
+            case "booking" -> BookingBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 20,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 220);
             default -> {
-                System.err.println("usage: bench/run outbox [seconds] [events-per-second]");
+                System.err.println("usage: bench/run outbox [seconds] [events-per-second] | booking [racers] [slots]");
                 System.exit(2);
             }
         }

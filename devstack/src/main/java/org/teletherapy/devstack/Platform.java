@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,10 +98,18 @@ public final class Platform implements AutoCloseable {
 
     /**
      * How to run: {@code dataDirectory} null means throw-away data; {@code jvmOptions} go to each application;
-     * {@code classDataSharing} keeps a class archive per application in the data directory for faster later starts.
+     * {@code classDataSharing} keeps a class archive per application in the data directory for faster later starts;
+     * {@code apps} are the applications to run.
      */
     public record Options(Workspace workspace, PortPlan ports, Path dataDirectory, Path logDirectory, Secrets secrets,
-                          Progress progress, List<String> jvmOptions, boolean classDataSharing) {
+                          Progress progress, List<String> jvmOptions, boolean classDataSharing, Set<App> apps) {
+
+        /** All four applications. */
+        public Options(Workspace workspace, PortPlan ports, Path dataDirectory, Path logDirectory, Secrets secrets,
+                       Progress progress, List<String> jvmOptions, boolean classDataSharing) {
+            this(workspace, ports, dataDirectory, logDirectory, secrets, progress, jvmOptions, classDataSharing,
+                    EnumSet.allOf(App.class));
+        }
     }
 
     private final Options options;
@@ -173,13 +183,13 @@ public final class Platform implements AutoCloseable {
         }
         progress.ready("kafka");
 
-        for (App app : App.values()) {
+        for (App app : options.apps()) {
             startApp(app);
         }
 
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(CompletableFuture.runAsync(this::awaitKeycloakAndImportRealm));
-        for (App app : App.values()) {
+        for (App app : options.apps()) {
             waits.add(CompletableFuture.runAsync(() -> awaitApp(app)));
         }
         try {

@@ -26,12 +26,25 @@ public final class SlotCalculator {
                                        Instant earliestStart) {
         List<Slot> slots = new ArrayList<>();
         List<BusyInterval> sortedBusy = busy.stream().sorted(Comparator.comparing(BusyInterval::start)).toList();
+        // Candidates and busy times are both in start order: walk them together instead of comparing every pair.
+        int firstRelevant = 0;
         for (Slot candidate : candidates(availability, from, to)) {
             if (candidate.start().isBefore(earliestStart)) {
                 continue;
             }
             Instant blockedUntil = candidate.end().plus(availability.buffer());
-            if (sortedBusy.stream().noneMatch(interval -> interval.overlaps(candidate.start(), blockedUntil))) {
+            // A busy time that ended before this candidate ended before every later one too.
+            while (firstRelevant < sortedBusy.size() && !sortedBusy.get(firstRelevant).until().isAfter(candidate.start())) {
+                firstRelevant++;
+            }
+            boolean free = true;
+            for (int i = firstRelevant; i < sortedBusy.size() && sortedBusy.get(i).start().isBefore(blockedUntil); i++) {
+                if (sortedBusy.get(i).overlaps(candidate.start(), blockedUntil)) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
                 slots.add(candidate);
             }
         }

@@ -53,6 +53,26 @@ class SessionController {
         return booking.participantsSession(Caller.from(jwt), id).map(session -> SessionView.of(session, rooms));
     }
 
+    record VideoRoom(String url, Instant closesAt) {
+    }
+
+    /** The room link, while the session can be joined: from shortly before its start until its end. */
+    @GetMapping("/{id}/video")
+    Mono<VideoRoom> video(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return booking.participantsSession(Caller.from(jwt), id).map(session -> {
+            Instant now = Instant.now();
+            if (!Session.BOOKED.equals(session.status())) {
+                throw new org.teletherapy.sessions.SchedulingProblems.InvalidTransitionException(
+                        "The session is " + session.status() + "; its room is closed.");
+            }
+            if (now.isBefore(rooms.joinOpensAt(session.startsAt())) || !now.isBefore(session.endsAt())) {
+                throw new org.teletherapy.service.problem.ProblemException(HttpStatus.CONFLICT, "outside-join-window",
+                        "Not joinable now", "The room opens " + rooms.joinOpensAt(session.startsAt()) + " and closes at the end.");
+            }
+            return new VideoRoom(rooms.url(session.videoRoom()), session.endsAt());
+        });
+    }
+
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('CLIENT')")

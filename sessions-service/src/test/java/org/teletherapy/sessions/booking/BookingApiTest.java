@@ -167,6 +167,21 @@ class BookingApiTest {
     }
 
     @Test
+    void theVideoRoomOpensOnlyInItsJoinWindow() {
+        String id = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(2)), "client1");
+        web.get().uri("/api/v1/sessions/{id}/video", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("client1"))).exchange()
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:outside-join-window");
+        // Moved into its window (started five minutes ago), the room is handed out to its participants only.
+        database.sql("update session set starts_at = now() - interval '5 minutes', ends_at = now() + interval '45 minutes', "
+                + "blocked_until = now() + interval '55 minutes' where id = :id").bind("id", UUID.fromString(id)).then().block();
+        web.get().uri("/api/v1/sessions/{id}/video", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("therapist1"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.url").value(url -> assertThat((String) url).startsWith("https://meet.jit.si/teletherapy-"));
+        web.get().uri("/api/v1/sessions/{id}/video", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("client2"))).exchange()
+                .expectStatus().isNotFound();
+    }
+
+    @Test
     void someoneElsesSessionDoesNotExistForTheCaller() {
         String id = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(2)), "client1");
         web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(SchedulingFixture.token("client2"))).exchange()
