@@ -82,6 +82,22 @@ class PlatformTest {
 
     @Test
     @Order(3)
+    void theDemoRosterAndAPrivateCalendarFeedWorkThroughTheGateway() {
+        String token = keycloak.accessToken("client1");
+        gateway.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$[0].therapistId").isEqualTo("2f1d5a0e-6b0a-4c1e-9a51-000000000101");
+        String feed = (String) gateway.post().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isCreated().expectBody(java.util.Map.class).returnResult().getResponseBody().get("url");
+        // Calendar apps poll without a bearer token: the gateway lets the feed through, the service checks its secret.
+        gateway.get().uri(feed).exchange()
+                .expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/calendar");
+        gateway.get().uri("/api/v1/calendar/feeds/not-a-real-token.ics").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    @Order(4)
     void aStoppedServiceGivesAServiceUnavailableProblemFromTheGateway() {
         platform.stopApp(Platform.App.NOTES);
         gateway.get().uri("/api/v1/notes").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()

@@ -5,18 +5,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.events.CloudEventHeaders;
 import org.teletherapy.events.Topics;
+import org.teletherapy.sessions.SchedulingApiTestBase;
 import org.teletherapy.sessions.SchedulingFixture;
 import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.Infrastructure;
-import org.teletherapy.testsupport.IntegrationTest;
 import org.teletherapy.testsupport.KeycloakEndpoint;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -33,22 +30,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Booking through the API with real tokens, against the real database constraint and the real broker. */
-@IntegrationTest
-class BookingApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    SchedulingFixture fixture;
-
-    @BeforeEach
-    void therapist1OffersEveryHourToClient1AndClient2() {
-        fixture = new SchedulingFixture(web, database);
-        fixture.therapist1OffersEveryHourToClient1AndClient2();
-    }
+class BookingApiTest extends SchedulingApiTestBase {
 
     @Test
     void fiftyConcurrentBookingsOfOneSlotGiveExactlyOneSession() {
@@ -218,9 +200,6 @@ class BookingApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
-
-
-
     private String bookWithKey(Instant start, String key) {
         return (String) web.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(SchedulingFixture.token("client1")))
                 .header("Idempotency-Key", key)
@@ -242,7 +221,6 @@ class BookingApiTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:" + kind);
     }
-
 
     private KafkaConsumer<String, byte[]> consumer() {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(

@@ -1,13 +1,10 @@
 package org.teletherapy.sessions.booking;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teletherapy.sessions.SchedulingApiTestBase;
 import org.teletherapy.sessions.SchedulingFixture;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,22 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.teletherapy.sessions.SchedulingFixture.token;
 
-@IntegrationTest
-class SeriesApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    SchedulingFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new SchedulingFixture(web, database);
-        fixture.therapist1OffersEveryHourToClient1AndClient2();
-    }
+class SeriesApiTest extends SchedulingApiTestBase {
 
     @Test
     void aSeriesWithOneTakenWeekIsRefusedNamingThatDateAndBooksNothing() {

@@ -1,6 +1,5 @@
 package org.teletherapy.sessions.onboarding;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
@@ -8,13 +7,11 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.devstack.Ports;
+import org.teletherapy.sessions.SchedulingApiTestBase;
 import org.teletherapy.sessions.SchedulingFixture;
 import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.Infrastructure;
-import org.teletherapy.testsupport.IntegrationTest;
 import org.teletherapy.testsupport.KeycloakEndpoint;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.sessions.roster.RosterStore;
@@ -29,14 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.teletherapy.sessions.SchedulingFixture.token;
 
 /** Onboarding against the real Keycloak of the demo realm. */
-@IntegrationTest
-class OnboardingApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
+class OnboardingApiTest extends SchedulingApiTestBase {
 
     @Autowired
     RosterStore roster;
@@ -45,13 +35,6 @@ class OnboardingApiTest {
     TransactionalOperator transactionalOperator;
 
     final KeycloakEndpoint keycloak = Infrastructure.shared().keycloak();
-    SchedulingFixture fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new SchedulingFixture(web, database);
-        fixture.therapist1OffersEveryHourToClient1AndClient2();
-    }
 
     @Test
     void anInvitedClientGetsAnAccountThatCanLogInAndJoinsTheRoster() {
