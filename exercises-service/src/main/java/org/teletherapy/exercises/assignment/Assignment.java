@@ -1,13 +1,25 @@
 package org.teletherapy.exercises.assignment;
 
-import org.springframework.data.annotation.Id;
-import org.springframework.data.relational.core.mapping.Table;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** Homework a therapist gave a client. */
-@Table("assignment")
-record Assignment(@Id UUID id, UUID clientId, UUID therapistId, UUID templateId, String status, Instant dueAt,
-                  Instant createdAt) {
+/**
+ * Homework a therapist gave a client: one row of {@code assignment}, with what is written in it still sealed.
+ *
+ * @param releasedAt     when the client could first see it; null while its session has not taken place
+ * @param fromLastSession it belongs to the client's most recent completed session
+ */
+record Assignment(UUID id, UUID clientId, UUID therapistId, UUID templateId, AssignmentStatus status, Instant dueAt,
+                  Instant availableFrom, @Nullable Instant releasedAt, @Nullable UUID seriesId,
+                  @Nullable UUID sessionId, boolean fromLastSession, byte @Nullable [] instructions,
+                  byte @Nullable [] draftAnswers, @Nullable Instant startedAt, @Nullable Instant submittedAt,
+                  @Nullable Instant overdueAt, @Nullable Instant reviewedAt, @Nullable UUID reviewedBy,
+                  byte @Nullable [] reviewComment, Instant createdAt, String templateTitle, String templateKind,
+                  @Nullable String instrument) {
+
+    AssignmentRef ref() {
+        return new AssignmentRef(id, clientId, therapistId, templateId, status, dueAt, sessionId, submittedAt);
+    }
 }

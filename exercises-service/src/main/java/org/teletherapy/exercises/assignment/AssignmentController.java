@@ -1,44 +1,82 @@
 package org.teletherapy.exercises.assignment;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.service.security.Caller;
-import org.teletherapy.service.security.Role;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
+import java.net.URI;
+import java.util.Map;
 import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/v1/assignments")
 class AssignmentController {
 
-    private final AssignmentRepository assignments;
+    private final AssignmentService assignments;
 
-    AssignmentController(AssignmentRepository assignments) {
+    AssignmentController(AssignmentService assignments) {
         this.assignments = assignments;
     }
 
-    /** A client's homework, or the homework a therapist assigned; soonest due first. */
-    @GetMapping
-    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
-    Flux<AssignmentView> mine(@AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.from(jwt);
-        Flux<Assignment> mine = caller.is(Role.THERAPIST)
-                ? assignments.findByTherapistIdOrderByDueAtAsc(caller.id())
-                : assignments.findByClientIdOrderByDueAtAsc(caller.id());
-        return mine.map(AssignmentView::of);
+    /** A therapist gives a client on their roster homework from a template, once or recurring. */
+    @PostMapping
+    @PreAuthorize("hasRole('THERAPIST')")
+    Mono<ResponseEntity<AssignmentView>> assign(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AssignRequest request) {
+        return assignments.assign(Caller.from(jwt).id(), request)
+                .map(created -> ResponseEntity.created(URI.create("/api/v1/assignments/" + created.id())).body(created));
     }
 
-    record AssignmentView(UUID id, UUID clientId, UUID therapistId, UUID templateId, String status, Instant dueAt) {
+    /** A client's homework, or the homework a therapist gave (filterable by client and status); soonest due first. */
+    @GetMapping
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
+    Flux<AssignmentView> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable UUID clientId,
+                              @RequestParam(required = false) @Nullable String status) {
+        AssignmentStatus wanted = status == null ? null
+                : AssignmentStatus.fromWire(status).orElseThrow(AssignmentProblems.InvalidStatusFilterException::new);
+        return assignments.list(Caller.from(jwt), clientId, wanted);
+    }
 
-        static AssignmentView of(Assignment assignment) {
-            return new AssignmentView(assignment.id(), assignment.clientId(), assignment.therapistId(),
-                    assignment.templateId(), assignment.status(), assignment.dueAt());
-        }
+    @GetMapping("/{id}")
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
+    Mono<AssignmentView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        return assignments.one(Caller.from(jwt), id);
+    }
+
+    /** The client saves work in progress; the first draft moves the assignment to in progress. */
+    @PutMapping("/{id}/draft")
+    @PreAuthorize("hasRole('CLIENT')")
+    Mono<AssignmentView> saveDraft(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+                                   @Valid @RequestBody Answers draft) {
+        return assignments.saveDraft(Caller.from(jwt), id, draft.answers());
+    }
+
+    @PostMapping("/{id}/review")
+    @PreAuthorize("hasRole('THERAPIST')")
+    Mono<AssignmentView> review(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Review review) {
+        return assignments.review(Caller.from(jwt), id, review.comment());
+    }
+
+    record Answers(@NotNull Map<String, JsonNode> answers) {
+    }
+
+    /** @param comment the therapist's feedback to the client; may be left out */
+    record Review(@Nullable @Size(max = 4000) String comment) {
     }
 }

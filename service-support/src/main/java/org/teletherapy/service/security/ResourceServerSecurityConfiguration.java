@@ -33,11 +33,13 @@ public class ResourceServerSecurityConfiguration {
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(exchange -> exchange
-                        .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .pathMatchers(publicPaths).permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        .anyExchange().denyAll())
+                .authorizeExchange(exchange -> {
+                    exchange.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll();
+                    if (publicPaths.length > 0) {
+                        exchange.pathMatchers(publicPaths).permitAll();
+                    }
+                    exchange.pathMatchers("/api/**").authenticated().anyExchange().denyAll();
+                })
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRolesConverter()))
                         .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())

@@ -1,0 +1,219 @@
+package org.teletherapy.exercises.assignment;
+
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.teletherapy.exercises.Sql;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The {@code assignment} table, and the completed sessions that release session-linked homework. */
+@Repository
+class AssignmentStore {
+
+    /** Every read joins the template's title and kind, and whether the assignment is from the last session. */
+    private static final String SELECT = """
+            select a.*, t.title as template_title, t.kind as template_kind, t.instrument as template_instrument,
+                   coalesce(a.session_id = (select cs.session_id from completed_session cs
+                                             where cs.client_id = a.client_id order by cs.ends_at desc limit 1), false)
+                       as from_last_session
+              from assignment a
+              join exercise_template t on t.id = a.template_id
+            """;
+
+    /** A therapist sees what they assigned, and only while the client is on their roster. */
+    private static final String ON_ROSTER = """
+            exists (select 1 from roster_link r
+                     where r.client_id = a.client_id and r.therapist_id = a.therapist_id and r.linked)""";
+
+    /** A client sees what was released to them (its session took place) and whose period has begun. */
+    private static final String RELEASED = "a.released_at is not null and a.available_from <= :now";
+
+    private final DatabaseClient database;
+
+    AssignmentStore(DatabaseClient database) {
+        this.database = database;
+    }
+
+    record NewAssignment(UUID id, UUID clientId, UUID therapistId, UUID templateId, Instant dueAt,
+                         Instant availableFrom, @Nullable Instant releasedAt, @Nullable UUID seriesId,
+                         @Nullable UUID sessionId, byte @Nullable [] instructions, Instant createdAt) {
+    }
+
+    Mono<Void> insert(NewAssignment assignment) {
+        DatabaseClient.GenericExecuteSpec insert = database.sql("""
+                        insert into assignment (id, client_id, therapist_id, template_id, status, due_at, available_from,
+                                                released_at, series_id, session_id, instructions, created_at)
+                        values (:id, :client, :therapist, :template, 'assigned', :due, :availableFrom,
+                                :releasedAt, :series, :session, :instructions, :createdAt)""")
+                .bind("id", assignment.id())
+                .bind("client", assignment.clientId())
+                .bind("therapist", assignment.therapistId())
+                .bind("template", assignment.templateId())
+                .bind("due", assignment.dueAt())
+                .bind("availableFrom", assignment.availableFrom())
+                .bind("createdAt", assignment.createdAt());
+        insert = Sql.bind(insert, "releasedAt", assignment.releasedAt(), Instant.class);
+        insert = Sql.bind(insert, "series", assignment.seriesId(), UUID.class);
+        insert = Sql.bind(insert, "session", assignment.sessionId(), UUID.class);
+        insert = Sql.bind(insert, "instructions", assignment.instructions(), byte[].class);
+        return insert.then();
+    }
+
+    Flux<Assignment> visibleToClient(UUID clientId, Instant now, @Nullable AssignmentStatus status) {
+        DatabaseClient.GenericExecuteSpec select = database.sql(SELECT + " where a.client_id = :client and " + RELEASED
+                        + (status == null ? "" : " and a.status = :status") + " order by a.due_at, a.id")
+                .bind("client", clientId)
+                .bind("now", now);
+        return (status == null ? select : select.bind("status", status.wire())).map(AssignmentStore::assignment).all();
+    }
+
+    Mono<Assignment> visibleToClient(UUID id, UUID clientId, Instant now) {
+        return database.sql(SELECT + " where a.id = :id and a.client_id = :client and " + RELEASED)
+                .bind("id", id)
+                .bind("client", clientId)
+                .bind("now", now)
+                .map(AssignmentStore::assignment)
+                .one();
+    }
+
+    Flux<Assignment> assignedBy(UUID therapistId, @Nullable UUID clientId, @Nullable AssignmentStatus status) {
+        DatabaseClient.GenericExecuteSpec select = database.sql(SELECT + " where a.therapist_id = :therapist and " + ON_ROSTER
+                        + (clientId == null ? "" : " and a.client_id = :client")
+                        + (status == null ? "" : " and a.status = :status") + " order by a.due_at, a.id")
+                .bind("therapist", therapistId);
+        select = clientId == null ? select : select.bind("client", clientId);
+        select = status == null ? select : select.bind("status", status.wire());
+        return select.map(AssignmentStore::assignment).all();
+    }
+
+    Mono<Assignment> assignedBy(UUID id, UUID therapistId) {
+        return database.sql(SELECT + " where a.id = :id and a.therapist_id = :therapist and " + ON_ROSTER)
+                .bind("id", id)
+                .bind("therapist", therapistId)
+                .map(AssignmentStore::assignment)
+                .one();
+    }
+
+    /** Keeps work in progress; the first draft starts the assignment (an overdue one stays overdue). */
+    Mono<Boolean> saveDraft(UUID id, byte[] draft, Instant now) {
+        return database.sql("""
+                        update assignment
+                           set draft_answers = :draft, started_at = coalesce(started_at, :now),
+                               status = case when status = 'assigned' then 'in-progress' else status end
+                         where id = :id and status in ('assigned', 'in-progress', 'overdue')""")
+                .bind("id", id)
+                .bind("draft", draft)
+                .bind("now", now)
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    /** Only an open assignment can be handed in, and only once: concurrent hand-ins find it already submitted. */
+    Mono<Boolean> markSubmitted(UUID id, Instant at) {
+        return database.sql("""
+                        update assignment
+                           set status = 'submitted', submitted_at = :at, draft_answers = null,
+                               started_at = coalesce(started_at, :at)
+                         where id = :id and status in ('assigned', 'in-progress', 'overdue')""")
+                .bind("id", id)
+                .bind("at", at)
+                .fetch().rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    Mono<Boolean> markReviewed(UUID id, UUID therapistId, byte @Nullable [] comment, Instant at) {
+        DatabaseClient.GenericExecuteSpec update = database.sql("""
+                        update assignment
+                           set status = 'reviewed', reviewed_at = :at, reviewed_by = :therapist, review_comment = :comment
+                         where id = :id and status = 'submitted'""")
+                .bind("id", id)
+                .bind("therapist", therapistId)
+                .bind("at", at);
+        return Sql.bind(update, "comment", comment, byte[].class).fetch().rowsUpdated().map(rows -> rows == 1);
+    }
+
+    /**
+     * Marks up to {@code limit} released, unsubmitted assignments past their due time as overdue, and returns those
+     * this call changed. Rows another transaction holds are skipped, and the update repeats the status condition,
+     * so two instances running this at once never both move (and announce) the same assignment.
+     */
+    Flux<OverdueAssignment> markOverdue(Instant now, int limit) {
+        return database.sql("""
+                        update assignment a
+                           set status = 'overdue', overdue_at = :now
+                          from (select id from assignment
+                                 where status in ('assigned', 'in-progress') and due_at < :now and released_at is not null
+                                 order by due_at
+                                 limit :limit
+                                 for update skip locked) due
+                         where a.id = due.id and a.status in ('assigned', 'in-progress')
+                        returning a.id, a.client_id, a.therapist_id, a.due_at""")
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(row -> new OverdueAssignment(row.get("id", UUID.class), row.get("client_id", UUID.class),
+                        row.get("therapist_id", UUID.class), row.get("due_at", Instant.class)))
+                .all();
+    }
+
+    record CompletedSession(UUID sessionId, UUID clientId, UUID therapistId) {
+    }
+
+    Mono<CompletedSession> completedSession(UUID sessionId) {
+        return database.sql("select session_id, client_id, therapist_id from completed_session where session_id = :session")
+                .bind("session", sessionId)
+                .map(row -> new CompletedSession(row.get("session_id", UUID.class), row.get("client_id", UUID.class),
+                        row.get("therapist_id", UUID.class)))
+                .one();
+    }
+
+    /** The session took place: remember it, and let the client see the homework linked to it. */
+    Mono<Long> sessionCompleted(UUID sessionId, UUID clientId, UUID therapistId, Instant endsAt, Instant now) {
+        return database.sql("""
+                        insert into completed_session (session_id, client_id, therapist_id, ends_at)
+                        values (:session, :client, :therapist, :endsAt) on conflict (session_id) do nothing""")
+                .bind("session", sessionId)
+                .bind("client", clientId)
+                .bind("therapist", therapistId)
+                .bind("endsAt", endsAt)
+                .then()
+                .then(database.sql("""
+                                update assignment set released_at = :now
+                                 where session_id = :session and client_id = :client and therapist_id = :therapist
+                                   and released_at is null""")
+                        .bind("session", sessionId)
+                        .bind("client", clientId)
+                        .bind("therapist", therapistId)
+                        .bind("now", now)
+                        .fetch().rowsUpdated());
+    }
+
+    /** The client was erased: open homework is withdrawn and drafts go; sealed content stays, unreadable. */
+    Mono<Void> withdrawAllOf(UUID clientId) {
+        return database.sql("""
+                        update assignment set status = 'withdrawn', draft_answers = null
+                         where client_id = :client and status in ('assigned', 'in-progress', 'overdue')""")
+                .bind("client", clientId)
+                .then()
+                .then(database.sql("delete from completed_session where client_id = :client").bind("client", clientId).then());
+    }
+
+    private static Assignment assignment(Readable row) {
+        return new Assignment(row.get("id", UUID.class), row.get("client_id", UUID.class),
+                row.get("therapist_id", UUID.class), row.get("template_id", UUID.class),
+                AssignmentStatus.fromWire(row.get("status", String.class)).orElseThrow(),
+                row.get("due_at", Instant.class), row.get("available_from", Instant.class),
+                row.get("released_at", Instant.class), row.get("series_id", UUID.class),
+                row.get("session_id", UUID.class), Boolean.TRUE.equals(row.get("from_last_session", Boolean.class)),
+                row.get("instructions", byte[].class), row.get("draft_answers", byte[].class),
+                row.get("started_at", Instant.class), row.get("submitted_at", Instant.class),
+                row.get("overdue_at", Instant.class), row.get("reviewed_at", Instant.class),
+                row.get("reviewed_by", UUID.class), row.get("review_comment", byte[].class),
+                row.get("created_at", Instant.class), row.get("template_title", String.class),
+                row.get("template_kind", String.class), row.get("template_instrument", String.class));
+    }
+}

@@ -1,0 +1,33 @@
+package org.teletherapy.exercises.assignment;
+
+import org.springframework.stereotype.Component;
+import org.teletherapy.eventing.inbox.EventHandler;
+import org.teletherapy.eventing.inbox.EventMetadata;
+import org.teletherapy.events.sessions.SessionCompleted;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+
+/** Homework prepared for a session reaches the client once the session took place, as "from your last session". */
+@Component
+class SessionCompletedHandler implements EventHandler<SessionCompleted> {
+
+    private final AssignmentStore store;
+    private final Clock clock;
+
+    SessionCompletedHandler(AssignmentStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    @Override
+    public Class<SessionCompleted> eventClass() {
+        return SessionCompleted.class;
+    }
+
+    @Override
+    public Mono<Void> apply(SessionCompleted event, EventMetadata metadata) {
+        return store.sessionCompleted(event.sessionId(), event.clientId(), event.therapistId(), event.endsAt(),
+                clock.instant()).then();
+    }
+}

@@ -1,0 +1,161 @@
+package org.teletherapy.exercises.safety;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.r2dbc.spi.Readable;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import org.teletherapy.eventing.outbox.OutboxWriter;
+import org.teletherapy.events.exercises.Instrument;
+import org.teletherapy.events.exercises.MeasureSafetyAlert;
+import org.teletherapy.exercises.Instruments;
+import org.teletherapy.exercises.roster.Roster;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Responses that need a therapist's follow-up whatever their score. An alert is raised in the transaction that stores
+ * the response, announced to the client's therapists at once (measure.safety-alert through the outbox), and stays
+ * open until a therapist acknowledges it.
+ */
+@Service
+public class SafetyAlerts {
+
+    private static final Logger log = LoggerFactory.getLogger(SafetyAlerts.class);
+
+    private static final String SELECT = """
+            select s.* from safety_alert s
+              join roster_link r on r.client_id = s.client_id and r.therapist_id = :therapist and r.linked
+            """;
+
+    private final DatabaseClient database;
+    private final OutboxWriter outbox;
+    private final Roster roster;
+    private final MeterRegistry meters;
+    private final Timer timeToAcknowledge;
+
+    SafetyAlerts(DatabaseClient database, OutboxWriter outbox, Roster roster, MeterRegistry meters) {
+        this.database = database;
+        this.outbox = outbox;
+        this.roster = roster;
+        this.meters = meters;
+        this.timeToAcknowledge = Timer.builder("teletherapy.safety.acknowledge.time")
+                .description("From the client handing in a response that needs follow-up to a therapist acknowledging it")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMinutes(1))
+                .maximumExpectedValue(Duration.ofDays(7))
+                .register(meters);
+    }
+
+    /**
+     * Raises the alert of a response, inside the caller's transaction. The response id is unique among alerts, so a
+     * retried or duplicated submission never raises a second one; every new response raises its own, however many
+     * alerts of the client are open.
+     *
+     * @param assigningTherapistId told when the client has no therapist on the roster any more, so that an alert
+     *                             always reaches someone
+     * @return the alert's id; empty if this response already had one
+     */
+    public Mono<UUID> raise(UUID responseId, UUID assignmentId, UUID clientId, UUID assigningTherapistId,
+                            Instrument instrument, Instant submittedAt) {
+        UUID alertId = UUID.randomUUID();
+        return database.sql("""
+                        insert into safety_alert (id, response_id, assignment_id, client_id, instrument, raised_at)
+                        values (:id, :response, :assignment, :client, :instrument, :raisedAt)
+                        on conflict (response_id) do nothing""")
+                .bind("id", alertId)
+                .bind("response", responseId)
+                .bind("assignment", assignmentId)
+                .bind("client", clientId)
+                .bind("instrument", Instruments.name(instrument))
+                .bind("raisedAt", submittedAt)
+                .fetch().rowsUpdated()
+                .filter(rows -> rows == 1)
+                .flatMap(inserted -> roster.therapistsOf(clientId).collectList()
+                        .map(therapists -> therapists.isEmpty() ? List.of(assigningTherapistId) : therapists)
+                        .flatMapMany(Flux::fromIterable)
+                        .concatMap(therapist -> outbox.append(new MeasureSafetyAlert(alertId, responseId, clientId,
+                                therapist, instrument, submittedAt), alertId.toString()))
+                        .then(Mono.just(alertId)));
+    }
+
+    /** Counts and logs a committed alert, by ids only. */
+    public void raised(UUID alertId, UUID responseId, Instrument instrument) {
+        log.warn("safety alert {} raised for response {}", alertId, responseId);
+        Counter.builder("teletherapy.safety.alerts.raised")
+                .description("Safety alerts raised")
+                .tag("instrument", Instruments.name(instrument))
+                .register(meters)
+                .increment();
+    }
+
+    Flux<SafetyAlertView> forTherapist(UUID therapistId, @Nullable Boolean open, @Nullable UUID clientId) {
+        DatabaseClient.GenericExecuteSpec select = database.sql(SELECT + " where true"
+                        + (open == null ? "" : open ? " and s.acknowledged_at is null" : " and s.acknowledged_at is not null")
+                        + (clientId == null ? "" : " and s.client_id = :client")
+                        // Open alerts first, the longest waiting on top; then the acknowledged ones, newest first.
+                        + " order by s.acknowledged_at is not null,"
+                        + " case when s.acknowledged_at is null then s.raised_at end, s.raised_at desc")
+                .bind("therapist", therapistId);
+        if (clientId != null) {
+            select = select.bind("client", clientId);
+        }
+        return select.map(SafetyAlerts::view).all();
+    }
+
+    Mono<SafetyAlertView> forTherapist(UUID therapistId, UUID alertId) {
+        return database.sql(SELECT + " where s.id = :id")
+                .bind("therapist", therapistId)
+                .bind("id", alertId)
+                .map(SafetyAlerts::view)
+                .one();
+    }
+
+    /**
+     * Records who acknowledged the alert and when. The first acknowledgement stands; acknowledging again changes
+     * nothing. Empty if the alert is not one of the therapist's clients'.
+     */
+    Mono<SafetyAlertView> acknowledge(UUID therapistId, UUID alertId, Instant now) {
+        return database.sql("""
+                        update safety_alert s set acknowledged_at = :now, acknowledged_by = :therapist
+                         where s.id = :id and s.acknowledged_at is null
+                           and exists (select 1 from roster_link r
+                                        where r.client_id = s.client_id and r.therapist_id = :therapist and r.linked)
+                        returning s.raised_at""")
+                .bind("now", now)
+                .bind("therapist", therapistId)
+                .bind("id", alertId)
+                .map(row -> row.get("raised_at", Instant.class))
+                .one()
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(raisedAt -> forTherapist(therapistId, alertId)
+                        .doOnNext(alert -> raisedAt.ifPresent(raised -> {
+                            timeToAcknowledge.record(Duration.between(raised, now));
+                            log.info("safety alert {} acknowledged", alertId);
+                        })));
+    }
+
+    /** The client was erased: their alerts go with their answers. */
+    public Mono<Void> forget(UUID clientId) {
+        return database.sql("delete from safety_alert where client_id = :client").bind("client", clientId).then();
+    }
+
+    private static SafetyAlertView view(Readable row) {
+        Instant acknowledgedAt = row.get("acknowledged_at", Instant.class);
+        return new SafetyAlertView(row.get("id", UUID.class), row.get("response_id", UUID.class),
+                row.get("assignment_id", UUID.class), row.get("client_id", UUID.class),
+                row.get("instrument", String.class), acknowledgedAt == null ? "open" : "acknowledged",
+                row.get("raised_at", Instant.class), acknowledgedAt, row.get("acknowledged_by", UUID.class));
+    }
+}
