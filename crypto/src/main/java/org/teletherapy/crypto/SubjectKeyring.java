@@ -1,0 +1,385 @@
+package org.teletherapy.crypto;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+/**
+ * Envelope encryption with one data key per subject (for example per client): each subject's Tink AES-256-GCM
+ * keyset is stored wrapped under a {@link MasterKeyProvider master key} in a table of the service's own database.
+ * Destroying that row's key (crypto-shredding) makes everything ever encrypted for the subject unreadable, wherever
+ * copies of the ciphertext went (replicas, backups, exports), as long as the master key is not kept together with
+ * an old copy of the wrapped key.
+ *
+ * <p>The service creates the table with its own migration (any name, given to the constructor):
+ * <pre>
+ * create table subject_keyset (
+ *     subject_id         uuid        primary key,
+ *     wrapped_keyset     bytea,                      -- null once destroyed
+ *     master_key_version text,
+ *     created_at         timestamptz not null default now(),
+ *     rewrapped_at       timestamptz,
+ *     destroyed_at       timestamptz,
+ *     check ((wrapped_keyset is null) = (destroyed_at is not null)),
+ *     check ((wrapped_keyset is null) = (master_key_version is null))
+ * );
+ * create index subject_keyset_by_version on subject_keyset (master_key_version) where wrapped_keyset is not null;
+ * </pre>
+ * A destroyed key leaves its row behind (a tombstone) so that nothing new is encrypted for an erased subject.
+ *
+ * <p>Called inside the service's R2DBC transaction, every statement joins it: a data key created for a new record
+ * commits or rolls back with it, and {@link #keyForWriting} holds a share lock on the key's row until the commit,
+ * so a concurrent {@link #destroy} waits and no ciphertext under a destroyed key is committed after it.
+ */
+public final class SubjectKeyring {
+
+    private static final Pattern TABLE_NAME = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+
+    private final DatabaseClient database;
+    private final String table;
+    private final MasterKeyProvider masterKeys;
+    private final Map<UUID, UnwrappedKey> unwrapped;
+    private final Timer encryptTimer;
+    private final Timer decryptTimer;
+    private final Timer unwrapTimer;
+    private final Counter decryptFailures;
+    private final Counter created;
+    private final Counter destroyed;
+    private final Counter rewrapped;
+    private final AtomicReference<KeyringStatus> lastStatus = new AtomicReference<>();
+    private final AtomicLong pendingGauge = new AtomicLong();
+
+    /** A data key as unwrapped from exactly these wrapped bytes; a rewrap or a destruction changes the bytes. */
+    private record UnwrappedKey(byte[] wrapped, Aead aead) {
+    }
+
+    /** A row of the keyring table. */
+    private record StoredKey(byte[] wrapped, String masterKeyVersion, boolean destroyed) {
+    }
+
+    /**
+     * @param table     the keyring table (see the class comment), optionally schema-qualified
+     * @param cacheSize how many unwrapped data keys are kept in memory; each is checked against its row on every use
+     */
+    public SubjectKeyring(DatabaseClient database, String table, MasterKeyProvider masterKeys, MeterRegistry meters,
+                          int cacheSize) {
+        TinkRegistration.ensureRegistered();
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("not a plain table name: " + table);
+        }
+        this.database = database;
+        this.table = table;
+        this.masterKeys = masterKeys;
+        this.unwrapped = cache(cacheSize);
+        this.encryptTimer = operationTimer(meters, "encrypt");
+        this.decryptTimer = operationTimer(meters, "decrypt");
+        this.unwrapTimer = operationTimer(meters, "unwrap");
+        this.decryptFailures = counter(meters, "teletherapy.crypto.decrypt.failures", "Ciphertexts that failed authentication");
+        this.created = counter(meters, "teletherapy.crypto.keysets.created", "Data keys created");
+        this.destroyed = counter(meters, "teletherapy.crypto.keysets.destroyed", "Data keys destroyed (crypto-shredding)");
+        this.rewrapped = counter(meters, "teletherapy.crypto.keysets.rewrapped", "Data keys rewrapped under a new master key");
+        Gauge.builder("teletherapy.crypto.keysets.pending.rewrap", pendingGauge, AtomicLong::get)
+                .tag("keyring", table).description("Data keys still wrapped under an older master key version")
+                .register(meters);
+        Gauge.builder("teletherapy.crypto.rewrap.progress", lastStatus,
+                        status -> status.get() == null ? 1.0 : status.get().rewrapProgress())
+                .tag("keyring", table).description("Share of data keys under the current master key version (0..1)")
+                .register(meters);
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public MasterKeyProvider masterKeys() {
+        return masterKeys;
+    }
+
+    /**
+     * The subject's data key for encrypting; created on first use. Holds a share lock on the key's row until the
+     * surrounding transaction ends.
+     *
+     * @return a key, or {@link SubjectErasedException} when the subject's key was destroyed
+     */
+    public Mono<SubjectKey> keyForWriting(UUID subject) {
+        return load(subject, true)
+                .switchIfEmpty(Mono.defer(() -> create(subject).then(load(subject, true))))
+                .flatMap(stored -> use(subject, stored));
+    }
+
+    /**
+     * The subject's data key for decrypting.
+     *
+     * @return a key; {@link SubjectErasedException} when it was destroyed; {@link KeyUnavailableException} when the
+     *         subject never had one or it cannot be unwrapped
+     */
+    public Mono<SubjectKey> keyForReading(UUID subject) {
+        return load(subject, false)
+                .switchIfEmpty(Mono.error(() -> new KeyUnavailableException("the subject has no data key")))
+                .flatMap(stored -> use(subject, stored));
+    }
+
+    /**
+     * Destroys the subject's data key, or records that none may ever be made if there was none yet. Idempotent.
+     *
+     * @return true if a usable key was destroyed by this call
+     */
+    public Mono<Boolean> destroy(UUID subject) {
+        Objects.requireNonNull(subject, "subject");
+        return database.sql("select wrapped_keyset is not null as usable from " + table + " where subject_id = :subject for update")
+                .bind("subject", subject)
+                .map((row, metadata) -> Boolean.TRUE.equals(row.get("usable", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false)
+                .flatMap(hadKey -> database.sql("insert into " + table + " (subject_id, destroyed_at) values (:subject, now()) "
+                                + "on conflict (subject_id) do update set wrapped_keyset = null, master_key_version = null, "
+                                + "destroyed_at = coalesce(" + table + ".destroyed_at, excluded.destroyed_at)")
+                        .bind("subject", subject)
+                        .fetch().rowsUpdated()
+                        .thenReturn(hadKey))
+                .doOnNext(hadKey -> {
+                    synchronized (unwrapped) {
+                        unwrapped.remove(subject);
+                    }
+                    if (hadKey) {
+                        destroyed.increment();
+                    }
+                });
+    }
+
+    public Mono<Boolean> isDestroyed(UUID subject) {
+        return database.sql("select destroyed_at is not null as destroyed from " + table + " where subject_id = :subject")
+                .bind("subject", subject)
+                .map((row, metadata) -> Boolean.TRUE.equals(row.get("destroyed", Boolean.class)))
+                .one()
+                .defaultIfEmpty(false);
+    }
+
+    /** Counts the keyring's keys against the current master key version, and updates the gauges. */
+    public Mono<KeyringStatus> status() {
+        return Mono.defer(() -> statusUnder(masterKeys.currentVersion()));
+    }
+
+    private Mono<KeyringStatus> statusUnder(String current) {
+        return database.sql("select count(*) filter (where wrapped_keyset is not null) as active, "
+                        + "count(*) filter (where wrapped_keyset is not null and master_key_version <> :current) as pending, "
+                        + "count(*) filter (where destroyed_at is not null) as destroyed from " + table)
+                .bind("current", current)
+                .map((row, metadata) -> new KeyringStatus(current, number(row.get("active")), number(row.get("pending")),
+                        number(row.get("destroyed"))))
+                .one()
+                .doOnNext(status -> {
+                    lastStatus.set(status);
+                    pendingGauge.set(status.pendingRewrap());
+                });
+    }
+
+    /**
+     * Rewraps up to {@code batchSize} data keys that are not under the current master key version, taking subjects
+     * in id order after {@code after} (null: from the start). Each row is updated only if it still holds the bytes
+     * that were read, so concurrent writers, destructions and other instances doing the same are never overwritten.
+     *
+     * @return the last subject id looked at (to continue after), or empty when there was nothing left
+     */
+    public Mono<RewrapBatch> rewrapBatch(UUID after, int batchSize) {
+        return Mono.defer(() -> rewrapBatchUnder(masterKeys.currentVersion(), after, batchSize));
+    }
+
+    private Mono<RewrapBatch> rewrapBatchUnder(String current, UUID after, int batchSize) {
+        DatabaseClient.GenericExecuteSpec select = database.sql("select subject_id, wrapped_keyset, master_key_version from "
+                        + table + " where wrapped_keyset is not null and master_key_version <> :current"
+                        + (after == null ? "" : " and subject_id > :after") + " order by subject_id limit :limit")
+                .bind("current", current)
+                .bind("limit", batchSize);
+        if (after != null) {
+            select = select.bind("after", after);
+        }
+        return select
+                .map((row, metadata) -> new RewrapCandidate(row.get("subject_id", UUID.class),
+                        row.get("wrapped_keyset", byte[].class), row.get("master_key_version", String.class)))
+                .all()
+                .concatMap(candidate -> rewrapOne(candidate, current).map(done -> new RewrapResult(candidate.subject(), done)))
+                .collectList()
+                .flatMap(results -> results.isEmpty() ? Mono.empty() : Mono.just(new RewrapBatch(
+                        results.get(results.size() - 1).subject(), results.size(),
+                        (int) results.stream().filter(RewrapResult::rewrapped).count())));
+    }
+
+    private record RewrapCandidate(UUID subject, byte[] wrapped, String masterKeyVersion) {
+    }
+
+    private record RewrapResult(UUID subject, boolean rewrapped) {
+    }
+
+    /**
+     * One step of a rewrap run.
+     *
+     * @param lastSubject where the next batch continues
+     * @param examined    keys looked at
+     * @param rewrapped   keys moved to the current version (the others changed meanwhile, or could not be unwrapped)
+     */
+    public record RewrapBatch(UUID lastSubject, int examined, int rewrapped) {
+    }
+
+    private Mono<Boolean> rewrapOne(RewrapCandidate candidate, String current) {
+        UUID subject = candidate.subject();
+        byte[] wrapped = candidate.wrapped();
+        return masterKeyCall(() -> wrapKeyset(subject, unwrapKeyset(subject, wrapped, candidate.masterKeyVersion()), current))
+                .flatMap(rewrappedBytes -> database.sql("update " + table + " set wrapped_keyset = :rewrapped, "
+                                + "master_key_version = :current, rewrapped_at = now() "
+                                + "where subject_id = :subject and wrapped_keyset = :wrapped")
+                        .bind("rewrapped", rewrappedBytes)
+                        .bind("current", current)
+                        .bind("subject", subject)
+                        .bind("wrapped", wrapped)
+                        .fetch().rowsUpdated())
+                .map(rows -> rows == 1)
+                .doOnNext(done -> {
+                    if (done) {
+                        rewrapped.increment();
+                    }
+                })
+                // A key that cannot be unwrapped stays where it is; reads of it report the problem.
+                .onErrorResume(KeyUnavailableException.class, e -> Mono.just(false));
+    }
+
+    private Mono<StoredKey> load(UUID subject, boolean forWriting) {
+        Objects.requireNonNull(subject, "subject");
+        return database.sql("select wrapped_keyset, master_key_version, destroyed_at is not null as destroyed from "
+                        + table + " where subject_id = :subject" + (forWriting ? " for share" : ""))
+                .bind("subject", subject)
+                .map((row, metadata) -> new StoredKey(row.get("wrapped_keyset", byte[].class),
+                        row.get("master_key_version", String.class), Boolean.TRUE.equals(row.get("destroyed", Boolean.class))))
+                .one();
+    }
+
+    private Mono<Void> create(UUID subject) {
+        String version = masterKeys.currentVersion();
+        return masterKeyCall(() -> wrapKeyset(subject,
+                KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), version))
+                .flatMap(wrapped -> database.sql("insert into " + table + " (subject_id, wrapped_keyset, master_key_version) "
+                                + "values (:subject, :wrapped, :version) on conflict (subject_id) do nothing")
+                        .bind("subject", subject)
+                        .bind("wrapped", wrapped)
+                        .bind("version", version)
+                        .fetch().rowsUpdated())
+                .doOnNext(rows -> {
+                    if (rows == 1) {
+                        created.increment();
+                    }
+                })
+                .then();
+    }
+
+    private Mono<SubjectKey> use(UUID subject, StoredKey stored) {
+        if (stored.destroyed() || stored.wrapped() == null) {
+            return Mono.error(new SubjectErasedException());
+        }
+        UnwrappedKey cached;
+        synchronized (unwrapped) {
+            cached = unwrapped.get(subject);
+        }
+        if (cached != null && Arrays.equals(cached.wrapped(), stored.wrapped())) {
+            return Mono.just(key(subject, cached.aead()));
+        }
+        return masterKeyCall(() -> {
+            long started = System.nanoTime();
+            try {
+                return unwrapKeyset(subject, stored.wrapped(), stored.masterKeyVersion())
+                        .getPrimitive(RegistryConfiguration.get(), Aead.class);
+            } finally {
+                unwrapTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            }
+        }).map(aead -> {
+            synchronized (unwrapped) {
+                unwrapped.put(subject, new UnwrappedKey(stored.wrapped(), aead));
+            }
+            return key(subject, aead);
+        });
+    }
+
+    private SubjectKey key(UUID subject, Aead aead) {
+        return new SubjectKey(subject, aead, encryptTimer, decryptTimer, decryptFailures);
+    }
+
+    /** The wrapped key is bound to its subject: a wrapped key copied to another subject's row does not unwrap. */
+    private byte[] wrapKeyset(UUID subject, KeysetHandle keyset, String version) throws GeneralSecurityException {
+        return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKeys.aead(version), subjectBinding(subject));
+    }
+
+    private KeysetHandle unwrapKeyset(UUID subject, byte[] wrapped, String version) {
+        Aead master;
+        try {
+            master = masterKeys.aead(version);
+        } catch (GeneralSecurityException e) {
+            throw new KeyUnavailableException("the master key version of the data key is unavailable", e);
+        }
+        try {
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master, subjectBinding(subject));
+        } catch (GeneralSecurityException e) {
+            throw new KeyUnavailableException("the wrapped data key failed authentication", e);
+        }
+    }
+
+    private static byte[] subjectBinding(UUID subject) {
+        return ("subject-keyset:" + subject).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Local master keys are CPU work of microseconds; a KMS or Vault is a network call and must not block the event loop. */
+    private <T> Mono<T> masterKeyCall(Callable<T> call) {
+        Mono<T> mono = Mono.fromCallable(call);
+        return masterKeys.isRemote() ? mono.subscribeOn(Schedulers.boundedElastic()) : mono;
+    }
+
+    private Timer operationTimer(MeterRegistry meters, String operation) {
+        return Timer.builder("teletherapy.crypto.operations").tag("keyring", table).tag("operation", operation)
+                .description("Time spent in encryption, decryption and key unwrapping (no I/O for local keys)")
+                .register(meters);
+    }
+
+    private Counter counter(MeterRegistry meters, String name, String description) {
+        return Counter.builder(name).tag("keyring", table).description(description).register(meters);
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Map<UUID, UnwrappedKey> cache(int size) {
+        return new LinkedHashMap<>(Math.min(size, 1024), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<UUID, UnwrappedKey> eldest) {
+                return size() > size;
+            }
+        };
+    }
+
+    /** Never key material, never subjects. */
+    @Override
+    public String toString() {
+        return "SubjectKeyring[" + table + ", " + masterKeys.describe() + "]";
+    }
+}
