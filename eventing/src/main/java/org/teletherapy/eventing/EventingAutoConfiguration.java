@@ -96,6 +96,11 @@ public class EventingAutoConfiguration {
         return template;
     }
 
+    @Bean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+        return new KafkaHealthIndicator(kafkaAdmin);
+    }
+
     @Bean
     OutboxWriter outboxWriter(DatabaseClient database, EventJson json, EventingDatabase schema) {
         return new OutboxWriter(database, json);

@@ -91,6 +91,21 @@ class SessionsApiTest {
     }
 
     @Test
+    void readinessFollowsKafkaButLivenessDoesNot() {
+        Infrastructure.KafkaEndpoint kafka = Infrastructure.shared().kafka();
+        kafka.stop();
+        try {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                    web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503));
+            web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        } finally {
+            kafka.start();
+        }
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
+                web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+    }
+
+    @Test
     void unknownPathsAnswerWithAProblemNotAStackTrace() {
         web.get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(keycloak.accessToken("client1"))).exchange()
                 .expectStatus().isNotFound()
