@@ -46,7 +46,7 @@ public final class LocalKeysetMasterKeyProvider implements MasterKeyProvider {
     private volatile Keys keys;
 
     /** One loaded keyset: the AEAD of each version, and the file time it was read at. */
-    private record Keys(KeysetHandle keyset, String currentVersion, Map<String, Aead> byVersion, FileTime readAt) {
+    private record Keys(KeysetHandle keyset, String currentVersion, Map<String, Aead> byVersion, FileStamp readAt) {
     }
 
     private LocalKeysetMasterKeyProvider(Path file) {
@@ -121,13 +121,26 @@ public final class LocalKeysetMasterKeyProvider implements MasterKeyProvider {
         return file;
     }
 
+    /**
+     * Which version of the file we read. Writes replace the file (a new inode), so the file key tells a rewrite apart
+     * even when both writes fall into the same modification-time tick; the time covers systems without file keys.
+     */
+    private record FileStamp(Object fileKey, FileTime modified) {
+
+        static FileStamp of(Path file) throws IOException {
+            java.nio.file.attribute.BasicFileAttributes attributes =
+                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime());
+        }
+    }
+
     /** The loaded keys, re-read first if another process (another instance, a rotation) changed the file. */
     private Keys current() {
         Keys loaded = keys;
         try {
-            if (!Files.getLastModifiedTime(file).equals(loaded.readAt())) {
+            if (!FileStamp.of(file).equals(loaded.readAt())) {
                 synchronized (this) {
-                    if (!Files.getLastModifiedTime(file).equals(keys.readAt())) {
+                    if (!FileStamp.of(file).equals(keys.readAt())) {
                         keys = read();
                     }
                     return keys;
@@ -141,7 +154,7 @@ public final class LocalKeysetMasterKeyProvider implements MasterKeyProvider {
     }
 
     private Keys read() throws IOException, GeneralSecurityException {
-        FileTime modified = Files.getLastModifiedTime(file);
+        FileStamp modified = FileStamp.of(file);
         KeysetHandle keyset = TinkJsonProtoKeysetFormat.parseKeyset(
                 Files.readString(file, StandardCharsets.UTF_8), InsecureSecretKeyAccess.get());
         Map<String, Aead> byVersion = new HashMap<>();
