@@ -51,8 +51,9 @@ import java.util.regex.Pattern;
  * A destroyed key leaves its row behind (a tombstone) so that nothing new is encrypted for an erased subject.
  *
  * <p>Called inside the service's R2DBC transaction, every statement joins it: a data key created for a new record
- * commits or rolls back with it, and {@link #keyForWriting} holds a share lock on the key's row until the commit,
- * so a concurrent {@link #destroy} waits and no ciphertext under a destroyed key is committed after it.
+ * commits or rolls back with it. Writers take no lock on the key's row: a write that raced a {@link #destroy} and
+ * commits after it encrypted under the destroyed key, so what it wrote is as unreadable as everything else. (A share
+ * lock would buy a stricter order at the price of a row lock, and often a multixact, on every write.)
  */
 public final class SubjectKeyring {
 
@@ -119,14 +120,13 @@ public final class SubjectKeyring {
     }
 
     /**
-     * The subject's data key for encrypting; created on first use. Holds a share lock on the key's row until the
-     * surrounding transaction ends.
+     * The subject's data key for encrypting; created on first use.
      *
      * @return a key, or {@link SubjectErasedException} when the subject's key was destroyed
      */
     public Mono<SubjectKey> keyForWriting(UUID subject) {
-        return load(subject, true)
-                .switchIfEmpty(Mono.defer(() -> create(subject).then(load(subject, true))))
+        return load(subject)
+                .switchIfEmpty(Mono.defer(() -> create(subject).then(load(subject))))
                 .flatMap(stored -> use(subject, stored));
     }
 
@@ -137,7 +137,7 @@ public final class SubjectKeyring {
      *         subject never had one or it cannot be unwrapped
      */
     public Mono<SubjectKey> keyForReading(UUID subject) {
-        return load(subject, false)
+        return load(subject)
                 .switchIfEmpty(Mono.error(() -> new KeyUnavailableException("the subject has no data key")))
                 .flatMap(stored -> use(subject, stored));
     }
@@ -266,10 +266,10 @@ public final class SubjectKeyring {
                 .onErrorResume(KeyUnavailableException.class, e -> Mono.just(false));
     }
 
-    private Mono<StoredKey> load(UUID subject, boolean forWriting) {
+    private Mono<StoredKey> load(UUID subject) {
         Objects.requireNonNull(subject, "subject");
         return database.sql("select wrapped_keyset, master_key_version, destroyed_at is not null as destroyed from "
-                        + table + " where subject_id = :subject" + (forWriting ? " for share" : ""))
+                        + table + " where subject_id = :subject")
                 .bind("subject", subject)
                 .map((row, metadata) -> new StoredKey(row.get("wrapped_keyset", byte[].class),
                         row.get("master_key_version", String.class), Boolean.TRUE.equals(row.get("destroyed", Boolean.class))))

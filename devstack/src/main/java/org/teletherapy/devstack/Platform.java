@@ -266,6 +266,9 @@ public final class Platform implements AutoCloseable {
             env.put("SPRING_FLYWAY_URL", postgres.jdbcUrl(app.database()));
             env.put("SPRING_FLYWAY_USER", app.database());
             env.put("SPRING_FLYWAY_PASSWORD", password);
+            // Each platform keeps its master keys with its own data (throw-away platforms do not share the devstack's).
+            env.put("TELETHERAPY_CRYPTO_MASTERKEYFILE",
+                    dataDirectory.resolve("keys").resolve(app.module() + "-master.json").toString());
         }
         if (app == App.SESSIONS) {
             env.put("TELETHERAPY_KEYCLOAK_URL", keycloak.internalUrl());

@@ -12,6 +12,7 @@ import org.teletherapy.events.exercises.ExerciseSubmitted;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
 import org.teletherapy.events.exercises.MeasureScored;
 import org.teletherapy.events.notes.NoteSigned;
+import org.teletherapy.events.notes.NotesErased;
 import org.teletherapy.events.roster.RosterLinked;
 import org.teletherapy.events.roster.RosterUnlinked;
 import org.teletherapy.events.sessions.SessionBooked;
@@ -42,6 +43,7 @@ public final class EventTypes {
             new Registration(ClientErased.TYPE, ClientErased.class, Topics.SESSIONS),
 
             new Registration(NoteSigned.TYPE, NoteSigned.class, Topics.NOTES),
+            new Registration(NotesErased.TYPE, NotesErased.class, Topics.NOTES),
 
             new Registration(ExerciseAssigned.TYPE, ExerciseAssigned.class, Topics.EXERCISES),
             new Registration(ExerciseSubmitted.TYPE, ExerciseSubmitted.class, Topics.EXERCISES),

@@ -29,6 +29,7 @@ class EventTypesTest {
         "roster.unlinked,      teletherapy.sessions.v1",
         "client.erased,        teletherapy.sessions.v1",
         "note.signed,          teletherapy.notes.v1",
+        "notes.erased,         teletherapy.notes.v1",
         "exercise.assigned,    teletherapy.exercises.v1",
         "exercise.submitted,   teletherapy.exercises.v1",
         "exercise.overdue,     teletherapy.exercises.v1",
@@ -43,7 +44,7 @@ class EventTypesTest {
     void registersExactlyTheEventTypesOfTheDesign() {
         assertThat(EventTypes.all()).containsExactlyInAnyOrder(
                 "session.booked", "session.rescheduled", "session.cancelled", "session.completed", "session.noshow",
-                "roster.linked", "roster.unlinked", "client.erased", "note.signed",
+                "roster.linked", "roster.unlinked", "client.erased", "note.signed", "notes.erased",
                 "exercise.assigned", "exercise.submitted", "exercise.overdue", "measure.scored",
                 "measure.safety-alert");
     }

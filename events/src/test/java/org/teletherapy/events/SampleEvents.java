@@ -14,6 +14,7 @@ import org.teletherapy.events.exercises.MeasureSafetyAlert;
 import org.teletherapy.events.exercises.MeasureScored;
 import org.teletherapy.events.notes.NoteKind;
 import org.teletherapy.events.notes.NoteSigned;
+import org.teletherapy.events.notes.NotesErased;
 import org.teletherapy.events.roster.RosterLinked;
 import org.teletherapy.events.roster.RosterUnlinked;
 import org.teletherapy.events.sessions.Actor;
@@ -51,6 +52,7 @@ final class SampleEvents {
             sample(new ClientErased(CLIENT, OCCURRED)),
             sample(new NoteSigned(UUID.fromString("16fd2706-8baf-433b-82eb-8c7fada847da"), SESSION, CLIENT, THERAPIST,
                     NoteKind.PROGRESS, OCCURRED)),
+            sample(new NotesErased(CLIENT, 12, OCCURRED)),
             sample(new ExerciseAssigned(ASSIGNMENT, UUID.fromString("a8098c1a-f86e-11da-bd1a-00112444be1e"), CLIENT,
                     THERAPIST, SESSION, STARTS.plusSeconds(7 * 86_400), OCCURRED)),
             sample(new ExerciseSubmitted(ASSIGNMENT, CLIENT, THERAPIST, STARTS.plusSeconds(7 * 86_400), OCCURRED)),
