@@ -1,14 +1,12 @@
 package org.teletherapy.notes.audit;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teletherapy.notes.NotesApiTestBase;
 import org.teletherapy.notes.NotesFixture;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 import reactor.core.publisher.Flux;
 
 import java.time.Instant;
@@ -25,25 +23,7 @@ import static org.teletherapy.notes.NotesFixture.as;
  * The access audit: what gets recorded, who sees it, and that a change to the table behind the service's back is
  * found. Tests that break the chain repair it before they end, so the chain stays valid for every other test.
  */
-@IntegrationTest
-class AuditTrailTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    NotesFixture fixture;
-    UUID client;
-    UUID session;
-
-    @BeforeEach
-    void aCompletedSession() {
-        fixture = new NotesFixture(web, database);
-        client = UUID.randomUUID();
-        session = fixture.completedSession(DemoUsers.THERAPIST1, client);
-    }
+class AuditTrailTest extends NotesApiTestBase {
 
     @Test
     void everyStepOfANotesLifeIsRecordedWithWhoWhatAndTheRequestId() {

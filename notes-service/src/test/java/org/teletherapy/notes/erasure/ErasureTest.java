@@ -1,14 +1,9 @@
 package org.teletherapy.notes.erasure;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.events.accounts.ClientErased;
-import org.teletherapy.notes.NotesFixture;
+import org.teletherapy.notes.NotesApiTestBase;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 import org.teletherapy.testsupport.TestEvents;
 
 import java.time.Duration;
@@ -21,25 +16,7 @@ import static org.awaitility.Awaitility.await;
 import static org.teletherapy.notes.NotesFixture.as;
 
 /** Crypto-shredding: once a client's key is destroyed, their notes are gone for good, and that is on record. */
-@IntegrationTest
-class ErasureTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    NotesFixture fixture;
-    UUID client;
-    UUID session;
-
-    @BeforeEach
-    void aClientWithNotes() {
-        fixture = new NotesFixture(web, database);
-        client = UUID.randomUUID();
-        session = fixture.completedSession(DemoUsers.THERAPIST1, client);
-    }
+class ErasureTest extends NotesApiTestBase {
 
     @Test
     void anOperatorsErasureMakesTheClientsNotesGone() {

@@ -1,14 +1,8 @@
 package org.teletherapy.notes.note;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.teletherapy.notes.NotesFixture;
-import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
+import org.teletherapy.notes.NotesApiTestBase;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
@@ -20,25 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.teletherapy.notes.NotesFixture.as;
 
 /** Encryption at rest, checked where it matters: in the database, by reading and changing it directly. */
-@IntegrationTest
-class NoteEncryptionTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    NotesFixture fixture;
-    UUID client;
-    UUID session;
-
-    @BeforeEach
-    void aCompletedSession() {
-        fixture = new NotesFixture(web, database);
-        client = UUID.randomUUID();
-        session = fixture.completedSession(DemoUsers.THERAPIST1, client);
-    }
+class NoteEncryptionTest extends NotesApiTestBase {
 
     @Test
     void theDatabaseNeverHoldsNoteTextInPlain() {

@@ -1,14 +1,10 @@
 package org.teletherapy.notes.note;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.teletherapy.notes.NotesFixture;
+import org.teletherapy.notes.NotesApiTestBase;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,25 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.teletherapy.notes.NotesFixture.as;
 
 /** The note life cycle through the API, with real tokens: who may do what, and every way a request can be wrong. */
-@IntegrationTest
-class NotesApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    NotesFixture fixture;
-    UUID client;
-    UUID session;
-
-    @BeforeEach
-    void aCompletedSessionOfTherapist1() {
-        fixture = new NotesFixture(web, database);
-        client = UUID.randomUUID();
-        session = fixture.completedSession(DemoUsers.THERAPIST1, client);
-    }
+class NotesApiTest extends NotesApiTestBase {
 
     @Test
     void theTherapistOfASessionWritesADraftAboutIt() {
