@@ -47,16 +47,8 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    public String name() {
-        return name;
-    }
-
     public long pid() {
         return process.pid();
-    }
-
-    public Path logFile() {
-        return logFile;
     }
 
     public boolean isAlive() {

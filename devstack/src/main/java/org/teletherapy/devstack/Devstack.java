@@ -72,13 +72,10 @@ public final class Devstack {
             return 1;
         }
         Platform.PortPlan ports = Platform.PortPlan.defaults();
-        for (Map.Entry<String, Integer> port : ports.byComponent().entrySet()) {
-            if (Ports.isTaken(port.getValue())) {
-                System.out.printf("Port %d (%s) is already in use. Stop what uses it, or choose another port with "
-                        + "TELETHERAPY_%s_PORT. Nothing was started.%n", port.getValue(), port.getKey(),
-                        port.getKey().replace("-service", "").replace('-', '_').toUpperCase());
-                return 1;
-            }
+        Optional<String> taken = takenPort(ports);
+        if (taken.isPresent()) {
+            System.out.println(taken.get());
+            return 1;
         }
         writePidFile();
         Progress progress = new Progress();
@@ -117,6 +114,16 @@ public final class Devstack {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The first port of the plan that something else holds, as a message saying how to get past it. */
+    static Optional<String> takenPort(Platform.PortPlan ports) {
+        return ports.byComponent().entrySet().stream()
+                .filter(port -> Ports.isTaken(port.getValue()))
+                .findFirst()
+                .map(port -> String.format("Port %d (%s) is already in use. Stop what uses it, or choose another port "
+                                + "with TELETHERAPY_%s_PORT. Nothing was started.", port.getValue(), port.getKey(),
+                        port.getKey().replace("-service", "").replace('-', '_').toUpperCase()));
     }
 
     private Thread startTicker(Progress progress) {

@@ -68,9 +68,6 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public int port() {
-        return port;
-    }
 
     private Properties properties() {
         Properties p = new Properties();

@@ -82,9 +82,6 @@ public final class KeycloakServer implements AutoCloseable {
         return internalUrl() + "/realms/" + realm + "/protocol/openid-connect/certs";
     }
 
-    public Settings settings() {
-        return settings;
-    }
 
     public ChildProcess process() {
         return process;

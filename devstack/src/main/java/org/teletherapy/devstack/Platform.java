@@ -324,14 +324,6 @@ public final class Platform implements AutoCloseable {
         return pids;
     }
 
-    public synchronized Map<String, ChildProcess> children() {
-        Map<String, ChildProcess> children = new LinkedHashMap<>();
-        if (keycloak != null) {
-            children.put("keycloak", keycloak.process());
-        }
-        apps.forEach((app, process) -> children.put(app.module(), process));
-        return children;
-    }
 
     @Override
     public synchronized void close() {

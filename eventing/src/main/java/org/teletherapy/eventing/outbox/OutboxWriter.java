@@ -43,9 +43,6 @@ public final class OutboxWriter {
                 .thenReturn(eventId);
     }
 
-    public Mono<UUID> append(DomainEvent event) {
-        return append(event, null);
-    }
 
     /** An event written outside a transaction could outlive a rolled-back change: refuse it loudly. */
     private static Mono<Void> requireTransaction() {
