@@ -32,7 +32,7 @@ public final class RequestIdWebFilter implements WebFilter, Ordered {
         return chain.filter(exchange.mutate().request(request).build());
     }
 
-    private static String requestId(ServerHttpRequest request) {
+    public static String requestId(ServerHttpRequest request) {
         String given = request.getHeaders().getFirst(HEADER);
         return given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     }
