@@ -98,16 +98,18 @@ public final class Devstack {
         }
         ticker.interrupt();
         System.out.println(progress.line());
-        writeComponents(platform, ports);
+        Optional<PrometheusServer> prometheus = startPrometheus(platform, ports);
+        writeComponents(platform, ports, prometheus);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping the platform…");
+            prometheus.ifPresent(PrometheusServer::close);
             platform.close();
             deleteRunFiles();
             System.out.println("Stopped.");
             stopped.countDown();
         }, "devstack-shutdown"));
-        printBanner(platform, Duration.between(started, Instant.now()));
+        printBanner(platform, prometheus, Duration.between(started, Instant.now()));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -142,8 +144,44 @@ public final class Devstack {
         return ticker;
     }
 
-    private void printBanner(Platform platform, Duration took) {
+    /** Prometheus is optional: started when installed, otherwise the banner says how to add it. */
+    private Optional<PrometheusServer> startPrometheus(Platform platform, Platform.PortPlan ports) {
+        Optional<Path> binary = PrometheusServer.binary();
+        if (binary.isEmpty()) {
+            return Optional.empty();
+        }
+        int port = prometheusPort();
+        if (Ports.isTaken(port)) {
+            System.out.printf("Prometheus not started: port %d is in use (TELETHERAPY_PROMETHEUS_PORT moves it).%n", port);
+            return Optional.empty();
+        }
+        Map<String, String> targets = new java.util.LinkedHashMap<>();
+        for (Platform.App app : Platform.App.values()) {
+            targets.put(app.module(), "127.0.0.1:" + ports.of(app));
+        }
+        PrometheusServer server = PrometheusServer.launch(binary.get(), port, targets,
+                workspace.root().resolve("observability/prometheus/rules"), workspace.dataDirectory().resolve("prometheus"),
+                workspace.logDirectory().resolve("prometheus.log"));
+        try {
+            server.awaitReady(Duration.ofSeconds(60));
+            return Optional.of(server);
+        } catch (ComponentFailedException e) {
+            server.close();
+            System.out.println("Prometheus did not start (" + e.getMessage() + "); the platform runs without it. Log: "
+                    + workspace.logDirectory().resolve("prometheus.log"));
+            return Optional.empty();
+        }
+    }
+
+    private static int prometheusPort() {
+        String configured = System.getenv("TELETHERAPY_PROMETHEUS_PORT");
+        return configured == null || configured.isBlank() ? 9090 : Integer.parseInt(configured.trim());
+    }
+
+    private void printBanner(Platform platform, Optional<PrometheusServer> prometheus, Duration took) {
         String keycloak = platform.keycloak().url();
+        String metrics = prometheus.map(server -> server.url() + "   (alert rules from observability/prometheus/rules)")
+                .orElse("not installed, so not started: " + PrometheusServer.HOW_TO_INSTALL);
         System.out.printf("""
 
                 The teletherapy platform is up (%.1f s).
@@ -152,7 +190,9 @@ public final class Devstack {
                   Keycloak           %s   (admin console: user 'admin', password in .devstack/secrets.properties)
                   PostgreSQL         psql -h 127.0.0.1 -p %d -U postgres
                   Kafka              %s
-                  Logs               ./teletherapy logs [component]   (%s)
+                  Zipkin (traces)    %s
+                  Prometheus         %s
+                  Logs               ./teletherapy logs [component]   (%s; JSON lines in *.jsonl)
 
                 Demo logins (password 'demo' for all):
                   therapist1, therapist2       therapists (client1 and client2 see therapist1, client3 sees therapist2)
@@ -166,7 +206,8 @@ public final class Devstack {
 
                 Press Ctrl-C to stop everything (or run ./teletherapy down in another terminal).
                 """, took.toMillis() / 1000.0, platform.gatewayUrl(), keycloak, platform.postgres().port(),
-                platform.kafka().bootstrapServers(), workspace.logDirectory(), keycloak, platform.gatewayUrl());
+                platform.kafka().bootstrapServers(), platform.zipkin().url(), metrics, workspace.logDirectory(), keycloak,
+                platform.gatewayUrl());
     }
 
     int down() {
@@ -209,7 +250,12 @@ public final class Devstack {
         System.out.printf("%-20s %-8s %-10s %s%n", "postgres", postgresPid,
                 postgresPid.equals("-") ? "-" : rssMegabytes(Long.parseLong(postgresPid), true),
                 Ports.isTaken(Integer.parseInt(components.getProperty("postgres.port", "0"))) ? "listening" : "DOWN");
-        for (String name : List.of("keycloak", "gateway", "sessions-service", "notes-service", "exercises-service")) {
+        for (String name : List.of("keycloak", "zipkin", "prometheus", "gateway", "sessions-service", "notes-service",
+                "exercises-service")) {
+            if (name.equals("prometheus") && !components.containsKey("prometheus.pid")) {
+                System.out.printf("%-20s %-8s %-10s %s%n", name, "-", "-", "not started");
+                continue;
+            }
             String pid = components.getProperty(name + ".pid", "-");
             String health = components.getProperty(name + ".health");
             boolean healthy = health != null && ChildProcess.answersOk(URI.create(health));
@@ -268,10 +314,15 @@ public final class Devstack {
         }
     }
 
-    private void writeComponents(Platform platform, Platform.PortPlan ports) {
+    private void writeComponents(Platform platform, Platform.PortPlan ports, Optional<PrometheusServer> prometheus) {
         Properties properties = new Properties();
         platform.childPids().forEach((name, pid) -> properties.setProperty(name + ".pid", String.valueOf(pid)));
         properties.setProperty("keycloak.health", "http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready");
+        properties.setProperty("zipkin.health", platform.zipkin().url() + "/health");
+        prometheus.ifPresent(server -> {
+            properties.setProperty("prometheus.pid", String.valueOf(server.process().pid()));
+            properties.setProperty("prometheus.health", server.url() + "/-/ready");
+        });
         for (Platform.App app : Platform.App.values()) {
             properties.setProperty(app.module() + ".health", platform.url(app) + "/actuator/health/readiness");
         }

@@ -60,8 +60,12 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout, Consumer<Long> progress) {
-        process.awaitHealthy(URI.create("http://127.0.0.1:" + settings.managementPort() + "/health/ready"),
-                timeout, progress);
+        process.awaitHealthy(readinessUri(), timeout, progress);
+    }
+
+    /** Keycloak's own readiness (management port): its database included. */
+    public URI readinessUri() {
+        return URI.create("http://127.0.0.1:" + settings.managementPort() + "/health/ready");
     }
 
     /** The URL clients use, which is also the token issuer's host. */

@@ -54,18 +54,19 @@ public final class Platform implements AutoCloseable {
 
     /** Where each component listens. */
     public record PortPlan(int gateway, int sessions, int notes, int exercises, int keycloak, int keycloakManagement,
-                           int kafka, int kafkaController, int postgres) {
+                           int kafka, int kafkaController, int postgres, int zipkin) {
 
         /** DESIGN.md's ports, each overridable by an environment variable. */
         public static PortPlan defaults() {
             return new PortPlan(env("GATEWAY_PORT", 8080), env("SESSIONS_PORT", 8081), env("NOTES_PORT", 8082),
                     env("EXERCISES_PORT", 8083), env("KEYCLOAK_PORT", 8180), env("KEYCLOAK_MANAGEMENT_PORT", 9180),
-                    env("KAFKA_PORT", 9092), env("KAFKA_CONTROLLER_PORT", 9093), env("POSTGRES_PORT", 15432));
+                    env("KAFKA_PORT", 9092), env("KAFKA_CONTROLLER_PORT", 9093), env("POSTGRES_PORT", 15432),
+                    env("ZIPKIN_PORT", 9411));
         }
 
         public static PortPlan free() {
             return new PortPlan(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free());
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free());
         }
 
         public int of(App app) {
@@ -84,6 +85,7 @@ public final class Platform implements AutoCloseable {
             ports.put("kafka-controller", kafkaController);
             ports.put("keycloak", keycloak);
             ports.put("keycloak-management", keycloakManagement);
+            ports.put("zipkin", zipkin);
             for (App app : App.values()) {
                 ports.put(app.module(), of(app));
             }
@@ -119,6 +121,7 @@ public final class Platform implements AutoCloseable {
     private PostgresServer postgres;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    private ZipkinServer zipkin;
 
     private Platform(Options options, Path dataDirectory, boolean temporaryData) {
         this.options = options;
@@ -174,6 +177,10 @@ public final class Platform implements AutoCloseable {
                 secrets.get("db.keycloak"), secrets.get("keycloak.admin"), dataDirectory.resolve("keycloak"),
                 options.logDirectory().resolve("keycloak.log")));
 
+        progress.starting("zipkin");
+        zipkin = ZipkinServer.launch(ports.zipkin(), dataDirectory.resolve("zipkin"),
+                options.logDirectory().resolve("zipkin.log"));
+
         progress.starting("kafka");
         try {
             kafka = KafkaBroker.start(ports.kafka(), ports.kafkaController(), dataDirectory.resolve("kafka"));
@@ -189,6 +196,7 @@ public final class Platform implements AutoCloseable {
 
         List<CompletableFuture<Void>> waits = new ArrayList<>();
         waits.add(CompletableFuture.runAsync(this::awaitKeycloakAndImportRealm));
+        waits.add(CompletableFuture.runAsync(this::awaitZipkin));
         for (App app : options.apps()) {
             waits.add(CompletableFuture.runAsync(() -> awaitApp(app)));
         }
@@ -210,6 +218,16 @@ public final class Platform implements AutoCloseable {
             options.progress().ready("keycloak");
         } catch (RuntimeException e) {
             options.progress().failed("keycloak");
+            throw e;
+        }
+    }
+
+    private void awaitZipkin() {
+        try {
+            zipkin.awaitReady(SERVICE_START_TIMEOUT);
+            options.progress().ready("zipkin");
+        } catch (RuntimeException e) {
+            options.progress().failed("zipkin");
             throw e;
         }
     }
@@ -258,6 +276,13 @@ public final class Platform implements AutoCloseable {
         env.put("TELETHERAPY_ISSUER_URI", keycloak.issuer(REALM));
         env.put("TELETHERAPY_JWK_SET_URI", keycloak.jwkSetUri(REALM));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // Every request traced on a developer's machine (production keeps the default 10%), sent to our Zipkin.
+        env.put("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "1.0");
+        env.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENABLED", "true");
+        env.put("MANAGEMENT_TRACING_EXPORT_ZIPKIN_ENDPOINT", zipkin.spansEndpoint());
+        // Human-readable lines on the console (app.log); the same events as JSON lines for machines (app.jsonl).
+        env.put("LOGGING_FILE_NAME", options.logDirectory().resolve(app.module() + ".jsonl").toString());
+        env.put("LOGGING_STRUCTURED_FORMAT_FILE", "ecs");
         if (app.database() != null) {
             String password = options.secrets().get("db." + app.database());
             env.put("SPRING_R2DBC_URL", postgres.r2dbcUrl(app.database()));
@@ -280,6 +305,7 @@ public final class Platform implements AutoCloseable {
             env.put("TELETHERAPY_ROUTES_SESSIONS_URI", url(App.SESSIONS));
             env.put("TELETHERAPY_ROUTES_NOTES_URI", url(App.NOTES));
             env.put("TELETHERAPY_ROUTES_EXERCISES_URI", url(App.EXERCISES));
+            env.put("TELETHERAPY_OPS_KEYCLOAKHEALTHURI", keycloak.readinessUri().toString());
         }
         return env;
     }
@@ -294,6 +320,10 @@ public final class Platform implements AutoCloseable {
 
     public KeycloakServer keycloak() {
         return keycloak;
+    }
+
+    public ZipkinServer zipkin() {
+        return zipkin;
     }
 
     public KafkaBroker kafka() {
@@ -320,6 +350,9 @@ public final class Platform implements AutoCloseable {
         if (keycloak != null) {
             pids.put("keycloak", keycloak.process().pid());
         }
+        if (zipkin != null) {
+            pids.put("zipkin", zipkin.process().pid());
+        }
         apps.forEach((app, process) -> pids.put(app.module(), process.pid()));
         return pids;
     }
@@ -333,6 +366,10 @@ public final class Platform implements AutoCloseable {
         if (keycloak != null) {
             keycloak.close();
             keycloak = null;
+        }
+        if (zipkin != null) {
+            zipkin.close();
+            zipkin = null;
         }
         if (kafka != null) {
             kafka.close();

@@ -32,6 +32,8 @@ public final class PostgresServer implements AutoCloseable {
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "300")
+                // A failed statement's DETAIL quotes the row's values (e.g. who holds a slot): keep it out of the log.
+                .setServerConfig("log_error_verbosity", "terse")
                 .setServerConfig("fsync", dataDirectory == null ? "off" : "on")
                 .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .setDataDirectoryCustomizer(PostgresServer::writeAccessRules);

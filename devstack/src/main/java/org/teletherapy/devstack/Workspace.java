@@ -74,6 +74,10 @@ public final class Workspace {
         return buildProperties().getProperty("keycloak.version");
     }
 
+    public static String zipkinVersion() {
+        return buildProperties().getProperty("zipkin-server.version");
+    }
+
     private static Properties buildProperties() {
         try (InputStream in = Workspace.class.getResourceAsStream("/devstack.properties")) {
             Properties properties = new Properties();

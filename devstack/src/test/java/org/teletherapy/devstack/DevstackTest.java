@@ -15,7 +15,7 @@ class DevstackTest {
             Platform.PortPlan free = Platform.PortPlan.free();
             Platform.PortPlan withTakenNotesPort = new Platform.PortPlan(free.gateway(), free.sessions(),
                     squatter.getLocalPort(), free.exercises(), free.keycloak(), free.keycloakManagement(), free.kafka(),
-                    free.kafkaController(), free.postgres());
+                    free.kafkaController(), free.postgres(), free.zipkin());
 
             assertThat(Devstack.takenPort(withTakenNotesPort)).hasValue("Port " + squatter.getLocalPort()
                     + " (notes-service) is already in use. Stop what uses it, or choose another port with "

@@ -92,7 +92,10 @@ public class EventingAutoConfiguration {
         DefaultKafkaProducerFactory<String, byte[]> factory = new DefaultKafkaProducerFactory<>(config);
         meters.ifAvailable(registry -> factory.addListener(new MicrometerProducerListener<>(registry)));
         KafkaTemplate<String, byte[]> template = new KafkaTemplate<>(factory);
+        // The observation times each send (spring.kafka.template) and traces it; the template's own Micrometer timer
+        // would register the same name with other tags, which Prometheus refuses.
         template.setObservationEnabled(true);
+        template.setMicrometerEnabled(false);
         return template;
     }
 
@@ -102,16 +105,19 @@ public class EventingAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(DatabaseClient database, EventJson json, EventingDatabase schema) {
-        return new OutboxWriter(database, json);
+    OutboxWriter outboxWriter(DatabaseClient database, EventJson json, EventingDatabase schema,
+                              ObjectProvider<ObservationRegistry> observations) {
+        return new OutboxWriter(database, json, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
     @ConditionalOnProperty(name = "teletherapy.eventing.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(EventingDatabase database, KafkaTemplate<String, byte[]> eventingKafkaTemplate,
-                            EventingProperties properties, Environment environment, MeterRegistry meters) {
+                            EventingProperties properties, Environment environment, MeterRegistry meters,
+                            ObjectProvider<ObservationRegistry> observations) {
         return new OutboxRelay(database.dataSource(), eventingKafkaTemplate, properties.relay(),
-                properties.consumer().processedRetention(), source(properties, environment), meters);
+                properties.consumer().processedRetention(), source(properties, environment), meters,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean

@@ -2,6 +2,10 @@ package org.teletherapy.eventing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +30,7 @@ import org.teletherapy.events.EventJson;
 import org.teletherapy.events.Topics;
 import org.teletherapy.testsupport.Infrastructure;
 import org.teletherapy.testsupport.IntegrationTest;
+import reactor.util.context.Context;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -62,6 +67,12 @@ class EventingIntegrationTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Autowired
+    Tracer tracer;
 
     final EventJson json = new EventJson();
     final Infrastructure.KafkaEndpoint kafka = Infrastructure.shared().kafka();
@@ -153,7 +164,8 @@ class EventingIntegrationTest {
     void twoRelaysOnOneOutboxPublishEveryRowOnceAndKeepEachClientsOrder() {
         // A second relay, as a second instance of the service would run, on the same outbox table.
         OutboxRelay second = new OutboxRelay(eventingDatabase.dataSource(), eventingKafkaTemplate, properties.relay(),
-                properties.consumer().processedRetention(), "/teletherapy/second-instance", new SimpleMeterRegistry());
+                properties.consumer().processedRetention(), "/teletherapy/second-instance", new SimpleMeterRegistry(),
+                ObservationRegistry.NOOP);
         second.start();
         try (KafkaConsumer<String, byte[]> topic = consumer(Topics.SESSIONS)) {
             List<UUID> clients = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
@@ -185,6 +197,25 @@ class EventingIntegrationTest {
             assertThat(receivedOrder).isEqualTo(writtenOrder);
         } finally {
             second.stop();
+        }
+    }
+
+    @Test
+    void anEventIsPublishedInTheTraceOfTheRequestThatWroteIt() {
+        Observation request = Observation.start("test.request", observations);
+        String traceId;
+        try (Observation.Scope ignored = request.openScope()) {
+            traceId = tracer.currentSpan().context().traceId();
+        }
+        UUID session = bookings.book(UUID.randomUUID())
+                .contextWrite(Context.of(ObservationThreadLocalAccessor.KEY, request)).block();
+        request.stop();
+
+        try (KafkaConsumer<String, byte[]> topic = consumer(Topics.SESSIONS)) {
+            ConsumerRecord<String, byte[]> published = pollUntil(topic, Duration.ofSeconds(30),
+                    record -> session.toString().equals(header(record, CloudEventHeaders.SUBJECT)));
+            // Same trace as the request; the span is the producer's, a descendant of the request's.
+            assertThat(header(published, "traceparent")).matches("00-" + traceId + "-[0-9a-f]{16}-01");
         }
     }
 

@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.ReceiverContext;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.postgresql.PGConnection;
@@ -27,6 +30,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,6 +57,7 @@ public final class OutboxRelay implements SmartLifecycle {
              limit ?
                for update skip locked""";
 
+    private final ObservationRegistry observations;
     private final DataSource dataSource;
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventingProperties.Relay settings;
@@ -70,8 +75,10 @@ public final class OutboxRelay implements SmartLifecycle {
     private boolean publishedSinceGaugeUpdate;
 
     public OutboxRelay(DataSource dataSource, KafkaTemplate<String, byte[]> kafka, EventingProperties.Relay settings,
-                       Duration processedEventRetention, String source, MeterRegistry meters) {
+                       Duration processedEventRetention, String source, MeterRegistry meters,
+                       ObservationRegistry observations) {
         this.dataSource = dataSource;
+        this.observations = observations;
         this.processedEventRetention = processedEventRetention;
         this.kafka = kafka;
         this.settings = settings;
@@ -211,7 +218,7 @@ public final class OutboxRelay implements SmartLifecycle {
         List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
         try {
             for (OutboxRow row : rows) {
-                acks.add(kafka.send(toRecord(row)));
+                acks.add(sendInItsTrace(row));
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -222,6 +229,23 @@ public final class OutboxRelay implements SmartLifecycle {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new PublishFailedException(cause.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * Continues the trace of the request that wrote the row: a span extracted from the stored {@code traceparent}
+     * is the parent of the Kafka template's producer span, which writes its own {@code traceparent} header.
+     */
+    private CompletableFuture<?> sendInItsTrace(OutboxRow row) {
+        if (row.traceParent() == null) {
+            return kafka.send(toRecord(row));
+        }
+        ReceiverContext<Map<String, String>> context = new ReceiverContext<>(Map::get);
+        context.setCarrier(Map.of(OutboxWriter.TRACEPARENT, row.traceParent()));
+        context.setRemoteServiceName("outbox");
+        return Observation.createNotStarted("teletherapy.outbox.relay", () -> context, observations)
+                .contextualName("outbox relay " + row.type())
+                .lowCardinalityKeyValue("event.type", row.type())
+                .observe(() -> kafka.send(toRecord(row)));
     }
 
     private ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
@@ -235,9 +259,6 @@ public final class OutboxRelay implements SmartLifecycle {
                 .add(header(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON_CONTENT_TYPE));
         if (row.subject() != null) {
             record.headers().add(header(CloudEventHeaders.SUBJECT, row.subject()));
-        }
-        if (row.traceParent() != null) {
-            record.headers().add(header("traceparent", row.traceParent()));
         }
         return record;
     }

@@ -59,7 +59,8 @@ class Erasures {
                 .doOnNext(done -> {
                     if (!done.alreadyErased()) {
                         Counter.builder("teletherapy.notes.erasures").tag("via", requestedVia).register(meters).increment();
-                        log.info("erased the notes of client {} ({} notes, via {})", clientId, done.notesErased(), requestedVia);
+                        // Who was erased is in the audit trail; a log line names no person.
+                        log.info("erased the notes of a client ({} notes, via {})", done.notesErased(), requestedVia);
                     }
                 });
     }

@@ -6,13 +6,14 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Every request carries an {@code X-Request-Id}: the caller's (the gateway's), or a new one. It is echoed in the
- * response so a person reporting a problem can quote it.
+ * response so a person reporting a problem can quote it, and written on every log line of the request.
  */
 public final class RequestIdWebFilter implements WebFilter, Ordered {
 
@@ -29,7 +30,8 @@ public final class RequestIdWebFilter implements WebFilter, Ordered {
             exchange.getResponse().getHeaders().set(HEADER, id);
             return Mono.empty();
         });
-        return chain.filter(exchange.mutate().request(request).build());
+        return chain.filter(exchange.mutate().request(request).build())
+                .contextWrite(Context.of(RequestIdLogField.CONTEXT_KEY, id));
     }
 
     public static String requestId(ServerHttpRequest request) {
