@@ -15,8 +15,12 @@ public final class Bench {
             case "booking" -> BookingBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 20,
                     args.length > 2 ? Integer.parseInt(args[2]) : 220);
+            case "gateway-tracing" -> GatewayTracingBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 30,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 32);
             default -> {
-                System.err.println("usage: bench/run outbox [seconds] [events-per-second] | booking [racers] [slots]");
+                System.err.println("usage: bench/run outbox [seconds] [events-per-second] | booking [racers] [slots]"
+                        + " | gateway-tracing [seconds-per-mode] [in-flight]");
                 System.exit(2);
             }
         }
