@@ -305,7 +305,7 @@ public final class Platform implements AutoCloseable {
             env.put("TELETHERAPY_ROUTES_SESSIONS_URI", url(App.SESSIONS));
             env.put("TELETHERAPY_ROUTES_NOTES_URI", url(App.NOTES));
             env.put("TELETHERAPY_ROUTES_EXERCISES_URI", url(App.EXERCISES));
-            env.put("TELETHERAPY_OPS_KEYCLOAKHEALTHURI", keycloak.readinessUri().toString());
+            env.put("TELETHERAPY_OPS_KEYCLOAK_HEALTH_URI", keycloak.readinessUri().toString());
         }
         return env;
     }
