@@ -1,5 +1,7 @@
 package org.teletherapy.system;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -8,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.devstack.Platform;
@@ -16,9 +19,24 @@ import org.teletherapy.devstack.Secrets;
 import org.teletherapy.devstack.Workspace;
 import org.teletherapy.testsupport.KeycloakEndpoint;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The whole platform, started by the devstack's own code on free ports, used only through the gateway with real
@@ -26,6 +44,10 @@ import java.util.List;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformTest {
+
+    static final Path LOGS = Path.of("target", "platform-logs").toAbsolutePath();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     static Platform platform;
     static WebTestClient gateway;
@@ -35,7 +57,7 @@ class PlatformTest {
     static void startThePlatform() {
         Secrets secrets = Secrets.random();
         platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
-                Path.of("target", "platform-logs").toAbsolutePath(), secrets, new Progress(),
+                LOGS, secrets, new Progress(),
                 List.of("-XX:+UseSerialGC", "-Xmx192m", "-XX:TieredStopAtLevel=1"), false));
         gateway = WebTestClient.bindToServer().baseUrl(platform.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
         keycloak = KeycloakEndpoint.at(platform.keycloak().url(), platform.keycloak().internalUrl(),
@@ -98,6 +120,120 @@ class PlatformTest {
 
     @Test
     @Order(4)
+    void everyDemoUserGoesThroughTheirDay() {
+        new DemoScenario(gateway, keycloak).run();
+    }
+
+    @Test
+    @Order(5)
+    void aBookingIsOneTraceFromTheGatewayThroughTheSessionsServiceToConsumersInOtherServices() {
+        WebTestClient zipkin = WebTestClient.bindToServer().baseUrl(platform.zipkin().url()).build();
+        // Spans reach Zipkin in batches, a few seconds after the request.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<List<Map<String, Object>>> traces = zipkin.get()
+                    .uri("/api/v2/traces?serviceName=sessions-service&spanName={span}&limit=20", "http post /api/v1/sessions")
+                    .exchange().expectStatus().isOk()
+                    .expectBody(new ParameterizedTypeReference<List<List<Map<String, Object>>>>() { })
+                    .returnResult().getResponseBody();
+            assertThat(traces).as("booking traces").isNotEmpty().anySatisfy(trace -> {
+                assertThat(spans(trace, "gateway", "SERVER")).as("the gateway's span").isNotEmpty();
+                assertThat(spans(trace, "sessions-service", "SERVER")).as("the sessions-service's span").isNotEmpty();
+                assertThat(spans(trace, "sessions-service", "PRODUCER")).as("the Kafka send").isNotEmpty();
+                assertThat(spans(trace, "notes-service", "CONSUMER").size() + spans(trace, "exercises-service", "CONSUMER").size())
+                        .as("a consumer in another service").isPositive();
+            });
+        });
+    }
+
+    private static List<Map<String, Object>> spans(List<Map<String, Object>> trace, String service, String kind) {
+        return trace.stream()
+                .filter(span -> service.equals(((Map<?, ?>) span.get("localEndpoint")).get("serviceName")))
+                .filter(span -> kind.equals(span.get("kind")))
+                .toList();
+    }
+
+    @Test
+    @Order(6)
+    void operatorsSeeEveryComponentAndTodaysCountsInTheOverview() {
+        gateway.get().uri("/api/v1/ops/overview").headers(h -> h.setBearerAuth(keycloak.accessToken("operator1")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("UP")
+                .jsonPath("$.keycloak").isEqualTo("UP")
+                .jsonPath("$.services.length()").isEqualTo(3)
+                .jsonPath("$.services[*].database").value(states -> assertThat((List<Object>) states).containsOnly("UP"))
+                .jsonPath("$.services[*].kafka").value(states -> assertThat((List<Object>) states).containsOnly("UP"))
+                .jsonPath("$.scheduling.bookedToday").value(booked -> assertThat(((Number) booked).longValue()).isGreaterThanOrEqualTo(3))
+                .jsonPath("$.safety.openAlerts").isNumber();
+        for (String notAnOperator : List.of("client1", "therapist1")) {
+            gateway.get().uri("/api/v1/ops/overview").headers(h -> h.setBearerAuth(keycloak.accessToken(notAnOperator)))
+                    .exchange().expectStatus().isForbidden();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void afterEveryonesDayNoMetricsLogsTracesOrOverviewNameAnyone() throws IOException {
+        Map<String, String> places = new LinkedHashMap<>();
+        for (Platform.App app : Platform.App.values()) {
+            places.put(app.module() + " /actuator/prometheus", fetch(platform.url(app) + "/actuator/prometheus"));
+        }
+        places.put("GET /api/v1/ops/overview", gateway.get().uri("/api/v1/ops/overview")
+                .headers(h -> h.setBearerAuth(keycloak.accessToken("operator1"))).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        places.put("Zipkin's traces", fetch(platform.zipkin().url() + "/api/v2/traces?lookback=3600000&limit=10000"));
+        // Our applications' logs, both formats, and PostgreSQL's and Kafka's. Keycloak's own log is left out: it is
+        // the identity provider, whose job is to know these people.
+        try (Stream<Path> logs = Files.list(LOGS)) {
+            for (Path log : logs.filter(log -> !log.getFileName().toString().startsWith("keycloak")).toList()) {
+                places.put(log.getFileName().toString(), Files.readString(log));
+            }
+        }
+        assertThat(places).containsKeys("sessions-service.jsonl", "exercises-service.log", "postgres.log");
+
+        List<String> identifiers = new ArrayList<>(DemoScenario.INVITED.values());
+        DemoScenario.PEOPLE.forEach(person -> identifiers.addAll(person.identifiers()));
+        places.forEach((place, text) -> assertThat(identifiers).as(place).allSatisfy(identifier ->
+                assertThat(Pattern.compile("\\b" + Pattern.quote(identifier) + "\\b", Pattern.CASE_INSENSITIVE).matcher(text).find())
+                        .as("%s names %s", place, identifier).isFalse()));
+    }
+
+    /** A whole response body, however large (WebTestClient buffers at most 256 KB). */
+    private static String fetch(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(url).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void applicationsWriteJsonLogLinesWithServiceTraceAndRequestIds() throws IOException {
+        List<JsonNode> lines = new ArrayList<>();
+        for (Platform.App app : Platform.App.values()) {
+            for (String line : Files.readAllLines(LOGS.resolve(app.module() + ".jsonl"))) {
+                JsonNode json = JSON.readTree(line);
+                assertThat(json.path("service").path("name").asText()).isEqualTo(app.module());
+                lines.add(json);
+            }
+        }
+        // The safety alert raised by the PHQ-9 hand-in is logged while handling that request.
+        JsonNode alert = lines.stream().filter(line -> line.path("message").asText().startsWith("safety alert"))
+                .filter(line -> line.path("message").asText().contains("raised")).findFirst().orElseThrow();
+        assertThat(alert.path("traceId").asText()).matches("[0-9a-f]{32}");
+        assertThat(alert.path("spanId").asText()).matches("[0-9a-f]{16}");
+        assertThat(alert.path("requestId").asText()).isNotBlank();
+    }
+
+    @Test
+    @Order(9)
     void aStoppedServiceGivesAServiceUnavailableProblemFromTheGateway() {
         platform.stopApp(Platform.App.NOTES);
         gateway.get().uri("/api/v1/notes").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()
@@ -107,5 +243,13 @@ class PlatformTest {
         // The other services are unaffected.
         gateway.get().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()
                 .expectStatus().isOk();
+        // Operators see which one is missing.
+        gateway.get().uri("/api/v1/ops/overview").headers(h -> h.setBearerAuth(keycloak.accessToken("operator1")))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("DEGRADED")
+                .jsonPath("$.services[?(@.service == 'notes-service')].status").isEqualTo(List.of("DOWN"))
+                .jsonPath("$.services[?(@.service == 'sessions-service')].status").isEqualTo(List.of("UP"));
     }
 }
