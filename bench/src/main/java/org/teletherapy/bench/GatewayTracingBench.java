@@ -63,6 +63,9 @@ final class GatewayTracingBench {
         }
     }
 
+    /** What the failed requests were, over the whole run. */
+    private static final Map<String, Long> ERROR_KINDS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private GatewayTracingBench() {
     }
 
@@ -100,6 +103,9 @@ final class GatewayTracingBench {
         upstream.stop(0);
         collector.stop(0);
         System.out.println();
+        if (!ERROR_KINDS.isEmpty()) {
+            System.out.println("failed requests by kind: " + ERROR_KINDS);
+        }
         Map<Mode, double[]> byMode = new LinkedHashMap<>();
         for (Result result : results) {
             byMode.computeIfAbsent(result.mode(), m -> new double[2])[0] += result.throughput() / 2;
@@ -173,10 +179,20 @@ final class GatewayTracingBench {
                     completed.incrementAndGet();
                     if (failure != null || response.statusCode() != 200) {
                         errors.incrementAndGet();
+                        ERROR_KINDS.merge(failure != null ? rootCause(failure).getClass().getSimpleName()
+                                : "HTTP " + response.statusCode(), 1L, Long::sum);
                     }
                     return null;
                 })
                 .thenCompose(ignored -> chain(http, request, deadline, latencies, completed, errors));
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static String summary(Result result) {

@@ -39,6 +39,8 @@ class GatewayRoutingTest {
                                 "requestId", String.valueOf(request.requestHeaders().get("X-Request-Id"))));
                         return response.header("Content-Type", "application/json").sendString(Mono.just("[]"));
                     })
+                    .get("/api/v1/sessions/busy", (request, response) -> response.header("Content-Type", "application/json")
+                            .sendString(Mono.delay(Duration.ofMillis(300)).thenReturn("[]")))
                     .get("/api/v1/assignments", (request, response) -> response
                             .sendString(Mono.delay(Duration.ofSeconds(6)).thenReturn("[]"))))
             .bindNow();
@@ -60,6 +62,24 @@ class GatewayRoutingTest {
     WebTestClient web;
 
     final KeycloakEndpoint keycloak = Infrastructure.shared().keycloak();
+
+    @Test
+    void manyConcurrentCallsToAHealthyServiceAllGetThrough() {
+        // Resilience4j's default bulkhead would admit 25 at a time and count the 26th as a failure, opening the
+        // circuit for everyone; 60 at once must simply all be answered.
+        String token = keycloak.accessToken("client1");
+        reactor.core.scheduler.Scheduler callers = reactor.core.scheduler.Schedulers.newBoundedElastic(60, 60, "callers");
+        try {
+            var statuses = reactor.core.publisher.Flux.range(0, 60)
+                    .flatMap(i -> Mono.fromCallable(() -> web.get().uri("/api/v1/sessions/busy")
+                                    .headers(h -> h.setBearerAuth(token)).exchange().returnResult(String.class).getStatus().value())
+                            .subscribeOn(callers), 60)
+                    .collectList().block(Duration.ofSeconds(60));
+            assertThat(statuses).hasSize(60).containsOnly(200);
+        } finally {
+            callers.dispose();
+        }
+    }
 
     @Test
     void aCallWithoutATokenIsRefusedAtTheEdgeAndNeverReachesTheService() {
