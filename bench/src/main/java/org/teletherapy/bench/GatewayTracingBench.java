@@ -57,9 +57,15 @@ final class GatewayTracingBench {
         }
     }
 
-    private record Result(Mode mode, long requests, long errors, double seconds, Latencies latencies, long spanBytes) {
+    private record Result(Mode mode, long requests, long errors, double seconds, Latencies latencies, long spanBytes,
+                          double gatewayCpuSeconds) {
         double throughput() {
             return requests / seconds;
+        }
+
+        /** The gateway process's own CPU time per request: what tracing adds, whatever the load generator costs. */
+        double cpuMicrosPerRequest() {
+            return gatewayCpuSeconds * 1e6 / requests;
         }
     }
 
@@ -89,7 +95,7 @@ final class GatewayTracingBench {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
                 .executor(Executors.newFixedThreadPool(2)).build();
         Path logs = Files.createTempDirectory("bench-gateway-logs");
-        System.out.printf("Gateway tracing benchmark: %d s per mode after 10 s warm-up, %d requests in flight, %d cores%n",
+        System.out.printf("Gateway tracing benchmark: %d s per mode after 20 s warm-up, %d requests in flight, %d cores%n",
                 seconds, concurrency, Runtime.getRuntime().availableProcessors());
         List<Result> results = new ArrayList<>();
         List<Mode> order = new ArrayList<>(List.of(Mode.values()));
@@ -108,13 +114,19 @@ final class GatewayTracingBench {
         }
         Map<Mode, double[]> byMode = new LinkedHashMap<>();
         for (Result result : results) {
-            byMode.computeIfAbsent(result.mode(), m -> new double[2])[0] += result.throughput() / 2;
+            double[] sums = byMode.computeIfAbsent(result.mode(), m -> new double[2]);
+            sums[0] += result.throughput() / 2;
+            sums[1] += result.cpuMicrosPerRequest() / 2;
         }
-        double off = byMode.get(Mode.OFF)[0];
+        double[] off = byMode.get(Mode.OFF);
+        System.out.println("mean of both rounds:");
         for (Map.Entry<Mode, double[]> entry : byMode.entrySet()) {
-            System.out.printf("%-14s %8.0f requests/s (mean of both rounds)  %+6.1f%% vs tracing off%n",
-                    entry.getKey().label, entry.getValue()[0], (entry.getValue()[0] / off - 1) * 100);
+            double[] mode = entry.getValue();
+            System.out.printf("%-14s %6.0f requests/s (%+5.1f%%)   gateway CPU %5.0f µs/request (%+5.1f%%)%n",
+                    entry.getKey().label, mode[0], (mode[0] / off[0] - 1) * 100, mode[1], (mode[1] / off[1] - 1) * 100);
         }
+        System.out.println("The load generator and the stand-ins share the machine with the gateway: throughput moves"
+                + " with them, CPU per request is the gateway's own.");
     }
 
     private static Result measure(Mode mode, Workspace workspace, Path jar, HttpServer upstream, HttpServer collector,
@@ -138,16 +150,18 @@ final class GatewayTracingBench {
             String base = "http://127.0.0.1:" + port;
             gateway.awaitHealthy(URI.create(base + "/actuator/health/readiness"), Duration.ofMinutes(2), s -> { });
             URI target = URI.create(base + PATH);
-            load(http, target, concurrency, Duration.ofSeconds(10), new Latencies("warm-up"), new AtomicLong());
+            load(http, target, concurrency, Duration.ofSeconds(20), new Latencies("warm-up"), new AtomicLong());
             long spansBefore = spanBytes.get();
             Latencies latencies = new Latencies(mode.label);
             AtomicLong errors = new AtomicLong();
+            double cpuBefore = cpuSeconds(gateway.pid());
             long started = System.nanoTime();
             long requests = load(http, target, concurrency, Duration.ofSeconds(seconds), latencies, errors);
             double elapsed = (System.nanoTime() - started) / 1e9;
+            double cpu = cpuSeconds(gateway.pid()) - cpuBefore;
             // The exporter sends every few seconds: let the last batch of this run arrive before counting.
             Thread.sleep(6_000);
-            return new Result(mode, requests, errors.get(), elapsed, latencies, spanBytes.get() - spansBefore);
+            return new Result(mode, requests, errors.get(), elapsed, latencies, spanBytes.get() - spansBefore, cpu);
         } finally {
             gateway.stop(Duration.ofSeconds(10));
         }
@@ -187,6 +201,13 @@ final class GatewayTracingBench {
                 .thenCompose(ignored -> chain(http, request, deadline, latencies, completed, errors));
     }
 
+    /** User plus system CPU time of a process so far (Linux /proc; clock ticks of 1/100 s). */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
     private static Throwable rootCause(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -196,8 +217,9 @@ final class GatewayTracingBench {
     }
 
     private static String summary(Result result) {
-        return String.format("%s  %7.0f req/s  errors=%d  spans exported: %d KB", result.latencies().summary(),
-                result.throughput(), result.errors(), result.spanBytes() / 1024);
+        return String.format("%s  %5.0f req/s  gateway CPU %4.0f µs/request  errors=%d  spans exported: %d KB",
+                result.latencies().summary(), result.throughput(), result.cpuMicrosPerRequest(), result.errors(),
+                result.spanBytes() / 1024);
     }
 
     private static HttpServer server(com.sun.net.httpserver.HttpHandler handler) throws IOException {
