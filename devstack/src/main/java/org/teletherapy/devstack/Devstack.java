@@ -160,7 +160,8 @@ public final class Devstack {
             targets.put(app.module(), "127.0.0.1:" + ports.of(app));
         }
         PrometheusServer server = PrometheusServer.launch(binary.get(), port, targets,
-                workspace.root().resolve("observability/prometheus/rules"), workspace.dataDirectory().resolve("prometheus"),
+                workspace.root().resolve("observability/prometheus/rules"), Duration.ofSeconds(15),
+                workspace.dataDirectory().resolve("prometheus"),
                 workspace.logDirectory().resolve("prometheus.log"));
         try {
             server.awaitReady(Duration.ofSeconds(60));

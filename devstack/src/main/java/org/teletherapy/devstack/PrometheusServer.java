@@ -47,11 +47,11 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     public static PrometheusServer launch(Path binary, int port, Map<String, String> scrapeTargets, Path rulesDirectory,
-                                          Path workDirectory, Path logFile) {
+                                          Duration scrapeInterval, Path workDirectory, Path logFile) {
         try {
             Files.createDirectories(workDirectory);
             Path config = workDirectory.resolve("prometheus.yml");
-            Files.writeString(config, configuration(port, scrapeTargets, rulesDirectory));
+            Files.writeString(config, configuration(port, scrapeTargets, rulesDirectory, scrapeInterval));
             List<String> command = List.of(binary.toString(),
                     "--config.file=" + config,
                     "--storage.tsdb.path=" + workDirectory.resolve("tsdb"),
@@ -64,7 +64,7 @@ public final class PrometheusServer implements AutoCloseable {
     }
 
     /** The same jobs as observability/prometheus/prometheus.yml, pointed at the ports in use. */
-    static String configuration(int port, Map<String, String> scrapeTargets, Path rulesDirectory) {
+    static String configuration(int port, Map<String, String> scrapeTargets, Path rulesDirectory, Duration scrapeInterval) {
         String jobs = scrapeTargets.entrySet().stream().map(job -> """
                   - job_name: %s
                     metrics_path: /actuator/prometheus
@@ -74,16 +74,17 @@ public final class PrometheusServer implements AutoCloseable {
         return """
                 # Written by ./teletherapy up for the ports in use; see observability/prometheus/prometheus.yml.
                 global:
-                  scrape_interval: 15s
-                  scrape_timeout: 10s
-                  evaluation_interval: 15s
+                  scrape_interval: %ds
+                  scrape_timeout: %ds
+                  evaluation_interval: %ds
                 rule_files:
                   - %s/*.yml
                 scrape_configs:
                 %s  - job_name: prometheus
                     static_configs:
                       - targets: ["127.0.0.1:%d"]
-                """.formatted(rulesDirectory.toAbsolutePath(), jobs, port);
+                """.formatted(scrapeInterval.toSeconds(), Math.min(10, scrapeInterval.toSeconds()),
+                scrapeInterval.toSeconds(), rulesDirectory.toAbsolutePath(), jobs, port);
     }
 
     public void awaitReady(Duration timeout) {
@@ -92,6 +93,29 @@ public final class PrometheusServer implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Every target's health as Prometheus last saw it, by job; the raw JSON of {@code /api/v1/targets}. */
+    public String targets() {
+        return get("/api/v1/targets");
+    }
+
+    /** An instant PromQL query; the raw JSON answer. */
+    public String query(String promql) {
+        return get("/api/v1/query?query=" + java.net.URLEncoder.encode(promql, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private String get(String path) {
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public ChildProcess process() {

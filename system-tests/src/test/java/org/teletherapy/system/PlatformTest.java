@@ -14,6 +14,8 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.devstack.Platform;
+import org.teletherapy.devstack.Ports;
+import org.teletherapy.devstack.PrometheusServer;
 import org.teletherapy.devstack.Progress;
 import org.teletherapy.devstack.Secrets;
 import org.teletherapy.devstack.Workspace;
@@ -215,6 +217,35 @@ class PlatformTest {
 
     @Test
     @Order(8)
+    void prometheusScrapesEveryApplicationAndSeesTheDaysBookings() throws Exception {
+        // Debian's package (what .ci/run installs, next to promtool) is the oldest Prometheus we support.
+        Path binary = PrometheusServer.binary().orElseThrow(() -> new AssertionError(
+                "Prometheus is needed for this test: " + PrometheusServer.HOW_TO_INSTALL));
+        Map<String, String> targets = new LinkedHashMap<>();
+        for (Platform.App app : Platform.App.values()) {
+            targets.put(app.module(), "127.0.0.1:" + new URI(platform.url(app)).getPort());
+        }
+        Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "prometheus");
+        try (PrometheusServer prometheus = PrometheusServer.launch(binary, Ports.free(), targets,
+                Workspace.detect().root().resolve("observability/prometheus/rules"), Duration.ofSeconds(2), work,
+                LOGS.resolve("prometheus.log"))) {
+            prometheus.awaitReady(Duration.ofSeconds(60));
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+                JsonNode active = JSON.readTree(prometheus.targets()).path("data").path("activeTargets");
+                Map<String, String> health = new LinkedHashMap<>();
+                active.forEach(target -> health.put(target.path("labels").path("job").asText(),
+                        target.path("health").asText() + " " + target.path("lastError").asText()));
+                assertThat(health).containsOnlyKeys("gateway", "sessions-service", "notes-service", "exercises-service",
+                        "prometheus").allSatisfy((job, state) -> assertThat(state).as(job).isEqualTo("up "));
+            });
+            JsonNode booked = JSON.readTree(prometheus.query("sum(teletherapy_sessions_booked_total)"))
+                    .path("data").path("result").path(0).path("value").path(1);
+            assertThat(booked.asDouble()).as("bookings counted").isGreaterThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    @Order(9)
     void applicationsWriteJsonLogLinesWithServiceTraceAndRequestIds() throws IOException {
         List<JsonNode> lines = new ArrayList<>();
         for (Platform.App app : Platform.App.values()) {
@@ -233,7 +264,7 @@ class PlatformTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aStoppedServiceGivesAServiceUnavailableProblemFromTheGateway() {
         platform.stopApp(Platform.App.NOTES);
         gateway.get().uri("/api/v1/notes").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()
