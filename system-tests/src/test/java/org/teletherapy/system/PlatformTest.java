@@ -241,6 +241,25 @@ class PlatformTest {
             JsonNode booked = JSON.readTree(prometheus.query("sum(teletherapy_sessions_booked_total)"))
                     .path("data").path("result").path(0).path("value").path(1);
             assertThat(booked.asDouble()).as("bookings counted").isGreaterThanOrEqualTo(3);
+            // What the rules and dashboards read, from the jobs that should have it.
+            Map<String, List<String>> expected = Map.of(
+                    "spring_cloud_gateway_requests_seconds_bucket", List.of("gateway"),
+                    "http_server_requests_seconds_bucket", List.of("gateway", "sessions-service", "notes-service", "exercises-service"),
+                    "r2dbc_pool_acquired_connections", List.of("sessions-service", "notes-service", "exercises-service"),
+                    "teletherapy_outbox_oldest_age_seconds", List.of("sessions-service", "notes-service", "exercises-service"),
+                    "kafka_consumer_fetch_manager_records_lag_max", List.of("notes-service", "exercises-service"),
+                    "kafka_producer_record_send_total", List.of("sessions-service", "exercises-service"),
+                    "teletherapy_safety_alerts_open", List.of("exercises-service"));
+            expected.forEach((metric, jobs) -> {
+                List<String> found = new ArrayList<>();
+                try {
+                    JSON.readTree(prometheus.query("count by (job) (" + metric + ")")).path("data").path("result")
+                            .forEach(series -> found.add(series.path("metric").path("job").asText()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                assertThat(found).as(metric).containsAll(jobs);
+            });
         }
     }
 
