@@ -18,7 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A working day on the platform through the gateway, with every demo user: therapists open their calendars, clients
- * book, one cancels, a therapist writes and signs a note, assigns a PHQ-9 whose answers raise a safety alert, and
+ * book (one tries a taken slot), one cancels, a therapist writes and signs a note, assigns a PHQ-9 whose answers raise a safety alert, and
  * acknowledges it; a therapist invites a new client; the operator looks at the platform's figures.
  */
 final class DemoScenario {
@@ -42,6 +42,10 @@ final class DemoScenario {
         openCalendar("therapist2", "America/New_York");
         Instant dayAfterTomorrow = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
         UUID client1Session = book("client1", DemoUsers.THERAPIST1, dayAfterTomorrow.plus(9, ChronoUnit.HOURS));
+        // The slot is taken: PostgreSQL's exclusion constraint refuses the row (and its log must not say whose it was).
+        gateway.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token("client2")))
+                .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", dayAfterTomorrow.plus(9, ChronoUnit.HOURS).toString()))
+                .exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT);
         UUID client2Session = book("client2", DemoUsers.THERAPIST1, dayAfterTomorrow.plus(11, ChronoUnit.HOURS));
         book("client3", DemoUsers.THERAPIST2, dayAfterTomorrow.plus(15, ChronoUnit.HOURS));
         post("client2", "/api/v1/sessions/" + client2Session + "/cancel", Map.of("reason", "schedule-conflict"),
