@@ -56,7 +56,15 @@ class PlatformTest {
     static KeycloakEndpoint keycloak;
 
     @BeforeAll
-    static void startThePlatform() {
+    static void startThePlatform() throws IOException {
+        // Logs of an earlier run would be searched along with this one's.
+        if (Files.isDirectory(LOGS)) {
+            try (Stream<Path> old = Files.list(LOGS)) {
+                for (Path log : old.toList()) {
+                    Files.delete(log);
+                }
+            }
+        }
         Secrets secrets = Secrets.random();
         platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
                 LOGS, secrets, new Progress(),
@@ -286,10 +294,24 @@ class PlatformTest {
     @Order(10)
     void aStoppedServiceGivesAServiceUnavailableProblemFromTheGateway() {
         platform.stopApp(Platform.App.NOTES);
-        gateway.get().uri("/api/v1/notes").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()
+        String requestId = gateway.get().uri("/api/v1/notes").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()
                 .expectStatus().isEqualTo(503)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.service").isEqualTo("notes-service");
+                .expectBody().jsonPath("$.service").isEqualTo("notes-service")
+                .returnResult().getResponseHeaders().getFirst("X-Request-Id");
+        // The gateway's warning about it names the request a caller can quote, and its trace.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode warning = null;
+            for (String line : Files.readAllLines(LOGS.resolve("gateway.jsonl"))) {
+                JsonNode json = JSON.readTree(line);
+                if (json.path("message").asText().contains("fallback for notes-service")) {
+                    warning = json;
+                }
+            }
+            assertThat(warning).as("the gateway's fallback warning").isNotNull();
+            assertThat(warning.path("requestId").asText()).isEqualTo(requestId);
+            assertThat(warning.path("traceId").asText()).matches("[0-9a-f]{32}");
+        });
         // The other services are unaffected.
         gateway.get().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()
                 .expectStatus().isOk();
