@@ -43,7 +43,8 @@ final class GatewayTracingBench {
     private static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms64m", "-Xmx192m", "-Xss512k");
 
     private enum Mode {
-        OFF("tracing off", Map.of("MANAGEMENT_TRACING_ENABLED", "false", "MANAGEMENT_TRACING_EXPORT_ENABLED", "false",
+        // MANAGEMENT_TRACING_ENABLED=false alone still exported spans: nothing sampled, nothing sent.
+        OFF("tracing off", Map.of("MANAGEMENT_TRACING_EXPORT_ENABLED", "false",
                 "TELETHERAPY_TRACING_SAMPLING_PROBABILITY", "0.0")),
         TEN_PERCENT("10% sampled", Map.of("TELETHERAPY_TRACING_SAMPLING_PROBABILITY", "0.1")),
         ALL("100% sampled", Map.of("TELETHERAPY_TRACING_SAMPLING_PROBABILITY", "1.0")),

@@ -24,6 +24,9 @@ public final class PrometheusServer implements AutoCloseable {
             "sudo apt-get install --no-install-recommends prometheus (Debian/Ubuntu), brew install prometheus (macOS), "
                     + "or set TELETHERAPY_PROMETHEUS to its binary";
 
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
     private final int port;
     private final ChildProcess process;
 
@@ -107,7 +110,7 @@ public final class PrometheusServer implements AutoCloseable {
 
     private String get(String path) {
         try {
-            return java.net.http.HttpClient.newHttpClient().send(
+            return HTTP.send(
                     java.net.http.HttpRequest.newBuilder(URI.create(url() + path)).GET().build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         } catch (IOException e) {
