@@ -11,6 +11,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.notes.audit.AuditAction;
@@ -18,6 +19,7 @@ import org.teletherapy.notes.audit.AuditContext;
 import org.teletherapy.notes.audit.AuditOutcome;
 import org.teletherapy.notes.audit.AuditTrail;
 import org.teletherapy.service.problem.Problems;
+import org.teletherapy.service.security.AccessRefusalListener;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
 import org.teletherapy.service.web.RequestIdWebFilter;
@@ -28,11 +30,12 @@ import java.util.UUID;
 
 /**
  * A client or an operator tried a therapist's note endpoint: the attempt is recorded before the 403 goes out, like
- * every other failed access. An advice of its own, because the controller's role check would refuse its own handler.
+ * every other failed access. Roles are refused in the security filter chain, before the body is read, so that an
+ * invalid body is refused and audited too; the advice covers a refusal by the controller's own method security.
  */
 @RestControllerAdvice(assignableTypes = NoteController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RefusedNoteAccess {
+class RefusedNoteAccess implements AccessRefusalListener {
 
     private final AuditTrail audit;
 
@@ -45,12 +48,22 @@ class RefusedNoteAccess {
         ResponseEntity<ProblemDetail> forbidden = ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "Your role does not allow this."));
+        return record(exchange).thenReturn(forbidden);
+    }
+
+    @Override
+    public Mono<Void> refused(ServerWebExchange exchange) {
+        return exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && NoteController.class.equals(handler.getBeanType()) ? record(exchange) : Mono.empty();
+    }
+
+    private Mono<Void> record(ServerWebExchange exchange) {
         return exchange.getPrincipal()
                 .ofType(JwtAuthenticationToken.class)
                 .flatMap(token -> audit.record(AuditContext.of(Caller.from(token.getToken()), Role.THERAPIST,
                                 RequestIdWebFilter.requestId(exchange.getRequest()))
                         .record(actionOf(exchange), "note.access", noteIdOf(exchange), null, AuditOutcome.DENIED)))
-                .thenReturn(forbidden);
+                .then();
     }
 
     private static AuditAction actionOf(ServerWebExchange exchange) {

@@ -136,6 +136,21 @@ class NotesApiTest extends NotesApiTestBase {
     }
 
     @Test
+    void aRefusedNoteWriteWithAnInvalidBodyIsRefusedAndAuditedLikeAValidOne() {
+        UUID note = fixture.writeNote("therapist1", session, "progress", "draft");
+
+        web.put().uri("/api/v1/notes/{id}", note).headers(as("client1"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"content\": [ ").exchange()
+                .expectStatus().isForbidden()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:forbidden");
+        web.put().uri("/api/v1/notes/{id}", note).headers(as("operator1"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isForbidden();
+
+        assertThat(fixture.auditEntries(note, "note.access", "denied")).isEqualTo(2);
+    }
+
+    @Test
     void operatorsNeverSeeClinicalContent() {
         UUID note = fixture.writeNote("therapist1", session, "progress", "clinical");
 

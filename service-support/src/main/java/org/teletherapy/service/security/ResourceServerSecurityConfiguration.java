@@ -1,16 +1,22 @@
 package org.teletherapy.service.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every service checks tokens and roles itself (the gateway is not the only guard): health and metrics are open
- * on the service port, the API needs a valid Keycloak token, everything else is refused.
+ * on the service port, the API needs a valid Keycloak token and the role its handler declares, everything else is
+ * refused.
  */
 // Before Boot's own security auto-configurations, whose default chains would otherwise win.
 @AutoConfiguration(beforeName = {
@@ -23,10 +29,12 @@ public class ResourceServerSecurityConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityWebFilterChain resourceServerSecurity(ServerHttpSecurity http, org.springframework.core.env.Environment environment) {
+    SecurityWebFilterChain resourceServerSecurity(ServerHttpSecurity http, Environment environment,
+            ObjectProvider<RequestMappingHandlerMapping> handlerMappings, ObjectProvider<AccessRefusalListener> refusals) {
         // Paths a service opens on purpose, e.g. calendar feeds that calendar apps poll with a secret in the URL.
-        String[] publicPaths = org.springframework.boot.context.properties.bind.Binder.get(environment)
+        String[] publicPaths = Binder.get(environment)
                 .bind("teletherapy.security.public-paths", String[].class).orElse(new String[0]);
+        ServerAccessDeniedHandler accessDenied = ProblemAuthenticationHandlers.accessDenied(refusals);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
@@ -38,15 +46,16 @@ public class ResourceServerSecurityConfiguration {
                     if (publicPaths.length > 0) {
                         exchange.pathMatchers(publicPaths).permitAll();
                     }
-                    exchange.pathMatchers("/api/**").authenticated().anyExchange().denyAll();
+                    exchange.pathMatchers("/api/**").access(new HandlerRoleAuthorizationManager(handlerMappings))
+                            .anyExchange().denyAll();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRolesConverter()))
                         .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
-                        .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()))
+                        .accessDeniedHandler(accessDenied))
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(ProblemAuthenticationHandlers.entryPoint())
-                        .accessDeniedHandler(ProblemAuthenticationHandlers.accessDenied()))
+                        .accessDeniedHandler(accessDenied))
                 .build();
     }
 }
