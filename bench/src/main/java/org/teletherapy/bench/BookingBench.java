@@ -88,7 +88,7 @@ final class BookingBench {
                 }
             }
             System.out.println(slotQueries.summary());
-            System.out.println(serverSideSlotTimer(http, sessions));
+            System.out.println(serverSideSlotTimer(http, platform.managementUrl(Platform.App.SESSIONS)));
         }
     }
 
@@ -125,8 +125,8 @@ final class BookingBench {
         return booked.get();
     }
 
-    private static String serverSideSlotTimer(HttpClient http, String sessions) throws Exception {
-        String metrics = send(http, HttpRequest.newBuilder(URI.create(sessions + "/actuator/prometheus")).GET()).body();
+    private static String serverSideSlotTimer(HttpClient http, String sessionsManagement) throws Exception {
+        String metrics = send(http, HttpRequest.newBuilder(URI.create(sessionsManagement + "/actuator/prometheus")).GET()).body();
         return metrics.lines().filter(line -> line.startsWith("teletherapy_slots_query_seconds_max")
                         || line.startsWith("teletherapy_slots_query_seconds_count") || line.startsWith("teletherapy_slots_query_seconds_sum"))
                 .reduce("server-side slot computation (Micrometer):", (a, b) -> a + "\n  " + b);

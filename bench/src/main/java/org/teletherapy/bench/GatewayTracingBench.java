@@ -143,6 +143,7 @@ final class GatewayTracingBench {
         Map<String, String> env = new LinkedHashMap<>(mode.environment);
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(Ports.free()));
         env.put("TELETHERAPY_ROUTES_SESSIONS_URI", "http://127.0.0.1:" + upstream.getAddress().getPort());
         // One load generator is one caller: the per-caller limit would measure itself.
         env.put("TELETHERAPY_GATEWAY_RATELIMIT_ENABLED", "false");
@@ -157,7 +158,7 @@ final class GatewayTracingBench {
                 logs.resolve("gateway-" + mode.name().toLowerCase() + ".log"));
         try {
             String base = "http://127.0.0.1:" + port;
-            gateway.awaitHealthy(URI.create(base + "/actuator/health/readiness"), Duration.ofMinutes(2), s -> { });
+            gateway.awaitHealthy(URI.create(base + "/readyz"), Duration.ofMinutes(2), s -> { });
             URI target = URI.create(base + PATH);
             load(http, target, concurrency, Duration.ofSeconds(20), new Latencies("warm-up"), new AtomicLong());
             long spansBefore = spanBytes.get();

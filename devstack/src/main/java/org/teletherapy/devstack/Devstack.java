@@ -157,7 +157,7 @@ public final class Devstack {
         }
         Map<String, String> targets = new java.util.LinkedHashMap<>();
         for (Platform.App app : Platform.App.values()) {
-            targets.put(app.module(), "127.0.0.1:" + ports.of(app));
+            targets.put(app.module(), "127.0.0.1:" + ports.managementOf(app));
         }
         PrometheusServer server = PrometheusServer.launch(binary.get(), port, targets,
                 workspace.root().resolve("observability/prometheus/rules"), Duration.ofSeconds(15),
@@ -325,7 +325,7 @@ public final class Devstack {
             properties.setProperty("prometheus.health", server.url() + "/-/ready");
         });
         for (Platform.App app : Platform.App.values()) {
-            properties.setProperty(app.module() + ".health", platform.url(app) + "/actuator/health/readiness");
+            properties.setProperty(app.module() + ".health", platform.url(app) + "/readyz");
         }
         platform.postgresPid().ifPresent(pid -> properties.setProperty("postgres.pid", String.valueOf(pid)));
         properties.setProperty("kafka.port", String.valueOf(ports.kafka()));

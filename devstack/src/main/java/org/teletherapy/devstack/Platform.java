@@ -52,21 +52,37 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    /** Where each component listens. */
+    /**
+     * Where each component listens. Each application also has a management port (health, metrics) on loopback,
+     * apart from the port it serves its API on.
+     */
     public record PortPlan(int gateway, int sessions, int notes, int exercises, int keycloak, int keycloakManagement,
-                           int kafka, int kafkaController, int postgres, int zipkin) {
+                           int kafka, int kafkaController, int postgres, int zipkin, Map<App, Integer> management) {
 
-        /** DESIGN.md's ports, each overridable by an environment variable. */
+        public PortPlan {
+            management = Map.copyOf(management);
+        }
+
+        /** DESIGN.md's ports, each overridable by an environment variable; management ports are 1000 above. */
         public static PortPlan defaults() {
+            Map<App, Integer> management = new EnumMap<>(App.class);
+            management.put(App.GATEWAY, env("GATEWAY_MANAGEMENT_PORT", 9080));
+            management.put(App.SESSIONS, env("SESSIONS_MANAGEMENT_PORT", 9081));
+            management.put(App.NOTES, env("NOTES_MANAGEMENT_PORT", 9082));
+            management.put(App.EXERCISES, env("EXERCISES_MANAGEMENT_PORT", 9083));
             return new PortPlan(env("GATEWAY_PORT", 8080), env("SESSIONS_PORT", 8081), env("NOTES_PORT", 8082),
                     env("EXERCISES_PORT", 8083), env("KEYCLOAK_PORT", 8180), env("KEYCLOAK_MANAGEMENT_PORT", 9180),
                     env("KAFKA_PORT", 9092), env("KAFKA_CONTROLLER_PORT", 9093), env("POSTGRES_PORT", 15432),
-                    env("ZIPKIN_PORT", 9411));
+                    env("ZIPKIN_PORT", 9411), management);
         }
 
         public static PortPlan free() {
+            Map<App, Integer> management = new EnumMap<>(App.class);
+            for (App app : App.values()) {
+                management.put(app, Ports.free());
+            }
             return new PortPlan(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), Ports.free());
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), management);
         }
 
         public int of(App app) {
@@ -76,6 +92,10 @@ public final class Platform implements AutoCloseable {
                 case NOTES -> notes;
                 case EXERCISES -> exercises;
             };
+        }
+
+        public int managementOf(App app) {
+            return management.get(app);
         }
 
         public Map<String, Integer> byComponent() {
@@ -88,6 +108,7 @@ public final class Platform implements AutoCloseable {
             ports.put("zipkin", zipkin);
             for (App app : App.values()) {
                 ports.put(app.module(), of(app));
+                ports.put(app.module() + "-management", managementOf(app));
             }
             return ports;
         }
@@ -253,7 +274,7 @@ public final class Platform implements AutoCloseable {
 
     public void awaitApp(App app) {
         try {
-            apps.get(app).awaitHealthy(URI.create(url(app) + "/actuator/health/readiness"), SERVICE_START_TIMEOUT,
+            apps.get(app).awaitHealthy(URI.create(url(app) + "/readyz"), SERVICE_START_TIMEOUT,
                     seconds -> { });
             options.progress().ready(app.module());
         } catch (RuntimeException e) {
@@ -273,6 +294,7 @@ public final class Platform implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("SERVER_PORT", String.valueOf(options.ports().of(app)));
         env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(options.ports().managementOf(app)));
         env.put("TELETHERAPY_ISSUER_URI", keycloak.issuer(REALM));
         env.put("TELETHERAPY_JWK_SET_URI", keycloak.jwkSetUri(REALM));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -312,6 +334,11 @@ public final class Platform implements AutoCloseable {
 
     public String url(App app) {
         return "http://127.0.0.1:" + options.ports().of(app);
+    }
+
+    /** Where an application's health, info and metrics are: its management port, reachable from this machine only. */
+    public String managementUrl(App app) {
+        return "http://127.0.0.1:" + options.ports().managementOf(app);
     }
 
     public String gatewayUrl() {

@@ -3,6 +3,7 @@ package org.teletherapy.gateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -147,7 +148,19 @@ class GatewayRoutingTest {
 
     @Test
     void healthIsOpenWithoutAToken() {
-        web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        web.get().uri("/readyz").exchange().expectStatus().isOk();
+        web.get().uri("/livez").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void metricsAreServedOnTheManagementPortOnly(@LocalManagementPort int managementPort) {
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().value(status -> assertThat(status).isNotEqualTo(200));
+        web.get().uri("/actuator/prometheus").headers(h -> h.setBearerAuth(keycloak.accessToken("operator1"))).exchange()
+                .expectStatus().value(status -> assertThat(status).isNotEqualTo(200));
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("jvm_memory_used_bytes"));
     }
 
     @Test

@@ -187,7 +187,7 @@ class PlatformTest {
     void afterEveryonesDayNoMetricsLogsTracesOrOverviewNameAnyone() throws IOException {
         Map<String, String> places = new LinkedHashMap<>();
         for (Platform.App app : Platform.App.values()) {
-            places.put(app.module() + " /actuator/prometheus", fetch(platform.url(app) + "/actuator/prometheus"));
+            places.put(app.module() + " /actuator/prometheus", fetch(platform.managementUrl(app) + "/actuator/prometheus"));
         }
         places.put("GET /api/v1/ops/overview", gateway.get().uri("/api/v1/ops/overview")
                 .headers(h -> h.setBearerAuth(keycloak.accessToken("operator1"))).exchange()
@@ -231,7 +231,7 @@ class PlatformTest {
                 "Prometheus is needed for this test: " + PrometheusServer.HOW_TO_INSTALL));
         Map<String, String> targets = new LinkedHashMap<>();
         for (Platform.App app : Platform.App.values()) {
-            targets.put(app.module(), "127.0.0.1:" + new URI(platform.url(app)).getPort());
+            targets.put(app.module(), "127.0.0.1:" + new URI(platform.managementUrl(app)).getPort());
         }
         Path work = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "prometheus");
         try (PrometheusServer prometheus = PrometheusServer.launch(binary, Ports.free(), targets,

@@ -42,7 +42,7 @@ final class RateLimitWebFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (exchange.getRequest().getPath().value().startsWith("/actuator/")) {
+        if (isProbe(exchange.getRequest().getPath().value())) {
             return chain.filter(exchange);
         }
         return exchange.getPrincipal()
@@ -73,5 +73,10 @@ final class RateLimitWebFilter implements WebFilter, Ordered {
     @Override
     public int getOrder() {
         return ORDER;
+    }
+
+    /** Probes on the public port, and the management port's endpoints, are never limited. */
+    private static boolean isProbe(String path) {
+        return path.equals("/livez") || path.equals("/readyz") || path.startsWith("/actuator/");
     }
 }

@@ -2,6 +2,7 @@ package org.teletherapy.notes.keys;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.notes.NotesFixture;
@@ -21,6 +22,9 @@ import static org.teletherapy.notes.NotesFixture.as;
 /** A new master key version: client keys are rewrapped in the background, and every note stays readable. */
 @IntegrationTest
 class KeyRotationTest {
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     WebTestClient web;
@@ -60,7 +64,8 @@ class KeyRotationTest {
         UUID later = fixture.writeNote("therapist1", laterSession, "progress", "after the rotation");
         web.get().uri("/api/v1/notes/{id}", later).headers(as("therapist1")).exchange()
                 .expectBody().jsonPath("$.content").isEqualTo("after the rotation");
-        String metrics = web.get().uri("/actuator/prometheus?includedNames=teletherapy_crypto_rewrap_progress").exchange().expectStatus().isOk()
+        String metrics = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build()
+                .get().uri("/actuator/prometheus?includedNames=teletherapy_crypto_rewrap_progress").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(metrics).contains("teletherapy_crypto_rewrap_progress{keyring=\"client_keyset\"} 1.0");
     }

@@ -42,7 +42,9 @@ public class ResourceServerSecurityConfiguration {
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchange -> {
-                    exchange.pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll();
+                    // Probes on the public port; the management port serves health, info and metrics on loopback.
+                    exchange.pathMatchers("/livez", "/readyz", "/actuator/health/**", "/actuator/info",
+                            "/actuator/prometheus").permitAll();
                     if (publicPaths.length > 0) {
                         exchange.pathMatchers(publicPaths).permitAll();
                     }

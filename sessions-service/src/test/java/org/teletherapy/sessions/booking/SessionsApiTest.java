@@ -3,6 +3,7 @@ package org.teletherapy.sessions.booking;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -14,6 +15,8 @@ import org.teletherapy.testsupport.KeycloakEndpoint;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class SessionsApiTest {
@@ -85,9 +88,20 @@ class SessionsApiTest {
 
     @Test
     void readinessIsOpenForProbes() {
-        web.get().uri("/actuator/health/readiness").exchange()
+        web.get().uri("/readyz").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreServedOnTheManagementPortOnly(@LocalManagementPort int managementPort) {
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+        web.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
+        WebTestClient management = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + managementPort).build();
+        management.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(metrics -> assertThat(metrics).contains("http_server_requests"));
+        management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
     }
 
     @Test
@@ -96,13 +110,13 @@ class SessionsApiTest {
         kafka.stop();
         try {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                    web.get().uri("/actuator/health/readiness").exchange().expectStatus().isEqualTo(503));
-            web.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+                    web.get().uri("/readyz").exchange().expectStatus().isEqualTo(503));
+            web.get().uri("/livez").exchange().expectStatus().isOk();
         } finally {
             kafka.start();
         }
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() ->
-                web.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk());
+                web.get().uri("/readyz").exchange().expectStatus().isOk());
     }
 
     @Test
