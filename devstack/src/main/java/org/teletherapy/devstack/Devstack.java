@@ -187,6 +187,8 @@ public final class Devstack {
 
                 The teletherapy platform is up (%.1f s).
 
+                  Open %s/ in your browser and sign in as client1 / demo.
+
                   Gateway (API)      %s
                   Keycloak           %s   (admin console: user 'admin', password in .devstack/secrets.properties)
                   PostgreSQL         psql -h 127.0.0.1 -p %d -U postgres
@@ -206,7 +208,7 @@ public final class Devstack {
                   curl -H "Authorization: Bearer $TOKEN" %s/api/v1/sessions
 
                 Press Ctrl-C to stop everything (or run ./teletherapy down in another terminal).
-                """, took.toMillis() / 1000.0, platform.gatewayUrl(), keycloak, platform.postgres().port(),
+                """, took.toMillis() / 1000.0, platform.gatewayUrl(), platform.gatewayUrl(), keycloak, platform.postgres().port(),
                 platform.kafka().bootstrapServers(), platform.zipkin().url(), metrics, workspace.logDirectory(), keycloak,
                 platform.gatewayUrl());
     }

@@ -28,12 +28,13 @@ public final class Platform implements AutoCloseable {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(5);
 
-    /** The four Spring Boot applications, each with its module name and (for services) its database. */
+    /** The Spring Boot applications, each with its module name and (for services) its database. */
     public enum App {
         GATEWAY("gateway", null),
         SESSIONS("sessions-service", "sessions"),
         NOTES("notes-service", "notes"),
-        EXERCISES("exercises-service", "exercises");
+        EXERCISES("exercises-service", "exercises"),
+        WEB("web", null);
 
         private final String module;
         private final String database;
@@ -56,8 +57,9 @@ public final class Platform implements AutoCloseable {
      * Where each component listens. Each application also has a management port (health, metrics) on loopback,
      * apart from the port it serves its API on.
      */
-    public record PortPlan(int gateway, int sessions, int notes, int exercises, int keycloak, int keycloakManagement,
-                           int kafka, int kafkaController, int postgres, int zipkin, Map<App, Integer> management) {
+    public record PortPlan(int gateway, int sessions, int notes, int exercises, int web, int keycloak,
+                           int keycloakManagement, int kafka, int kafkaController, int postgres, int zipkin,
+                           Map<App, Integer> management) {
 
         public PortPlan {
             management = Map.copyOf(management);
@@ -70,8 +72,10 @@ public final class Platform implements AutoCloseable {
             management.put(App.SESSIONS, env("SESSIONS_MANAGEMENT_PORT", 9081));
             management.put(App.NOTES, env("NOTES_MANAGEMENT_PORT", 9082));
             management.put(App.EXERCISES, env("EXERCISES_MANAGEMENT_PORT", 9083));
+            management.put(App.WEB, env("WEB_MANAGEMENT_PORT", 9085));
             return new PortPlan(env("GATEWAY_PORT", 8080), env("SESSIONS_PORT", 8081), env("NOTES_PORT", 8082),
-                    env("EXERCISES_PORT", 8083), env("KEYCLOAK_PORT", 8180), env("KEYCLOAK_MANAGEMENT_PORT", 9180),
+                    env("EXERCISES_PORT", 8083), env("WEB_PORT", 8085), env("KEYCLOAK_PORT", 8180),
+                    env("KEYCLOAK_MANAGEMENT_PORT", 9180),
                     env("KAFKA_PORT", 9092), env("KAFKA_CONTROLLER_PORT", 9093), env("POSTGRES_PORT", 15432),
                     env("ZIPKIN_PORT", 9411), management);
         }
@@ -82,7 +86,7 @@ public final class Platform implements AutoCloseable {
                 management.put(app, Ports.free());
             }
             return new PortPlan(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), management);
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), management);
         }
 
         public int of(App app) {
@@ -91,6 +95,7 @@ public final class Platform implements AutoCloseable {
                 case SESSIONS -> sessions;
                 case NOTES -> notes;
                 case EXERCISES -> exercises;
+                case WEB -> web;
             };
         }
 
@@ -127,7 +132,7 @@ public final class Platform implements AutoCloseable {
     public record Options(Workspace workspace, PortPlan ports, Path dataDirectory, Path logDirectory, Secrets secrets,
                           Progress progress, List<String> jvmOptions, boolean classDataSharing, Set<App> apps) {
 
-        /** All four applications. */
+        /** All the applications. */
         public Options(Workspace workspace, PortPlan ports, Path dataDirectory, Path logDirectory, Secrets secrets,
                        Progress progress, List<String> jvmOptions, boolean classDataSharing) {
             this(workspace, ports, dataDirectory, logDirectory, secrets, progress, jvmOptions, classDataSharing,
@@ -235,7 +240,7 @@ public final class Platform implements AutoCloseable {
         try {
             keycloak.awaitReady(KEYCLOAK_START_TIMEOUT, seconds -> { });
             new RealmImporter(keycloak.internalUrl(), options.secrets().get("keycloak.admin")).importIfAbsent(
-                    options.workspace().root().resolve("keycloak/teletherapy-realm.json"), clientSecrets());
+                    options.workspace().root().resolve("keycloak/teletherapy-realm.json"), clientSecrets(), gatewayUrl());
             options.progress().ready("keycloak");
         } catch (RuntimeException e) {
             options.progress().failed("keycloak");
@@ -327,7 +332,13 @@ public final class Platform implements AutoCloseable {
             env.put("TELETHERAPY_ROUTES_SESSIONS_URI", url(App.SESSIONS));
             env.put("TELETHERAPY_ROUTES_NOTES_URI", url(App.NOTES));
             env.put("TELETHERAPY_ROUTES_EXERCISES_URI", url(App.EXERCISES));
+            env.put("TELETHERAPY_ROUTES_WEB_URI", url(App.WEB));
             env.put("TELETHERAPY_OPS_KEYCLOAK_HEALTH_URI", keycloak.readinessUri().toString());
+        }
+        if (app == App.WEB) {
+            // The API through the gateway, as every client of it; sign-in with the realm's browser client.
+            env.put("TELETHERAPY_WEB_API_URI", url(App.GATEWAY));
+            env.put("TELETHERAPY_WEB_CLIENT_SECRET", options.secrets().get("client.teletherapy-gateway"));
         }
         return env;
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -37,9 +38,23 @@ public final class RealmImporter {
      * Creates the realm unless it exists. {@code clientSecrets} maps client ids of the file to their secrets.
      * Returns true when the realm was created now.
      */
+    /** Where the realm file expects the gateway (DESIGN.md's port). */
+    static final String REALM_FILE_ORIGIN = "http://localhost:8080";
+
     public boolean importIfAbsent(Path realmFile, Map<String, String> clientSecrets) {
+        return importIfAbsent(realmFile, clientSecrets, REALM_FILE_ORIGIN);
+    }
+
+    /**
+     * As {@link #importIfAbsent(Path, Map)}, with the browser client's redirect and logout addresses moved from the
+     * realm file's {@code http://localhost:8080} to where the gateway listens (system tests use free ports, and
+     * Keycloak accepts a sign-in only for a redirect address it knows).
+     */
+    public boolean importIfAbsent(Path realmFile, Map<String, String> clientSecrets, String browserOrigin) {
         try {
-            ObjectNode realm = (ObjectNode) JSON.readTree(realmFile.toFile());
+            ObjectNode realm = (ObjectNode) JSON.readTree(Files.readString(realmFile)
+                    .replace("\"" + REALM_FILE_ORIGIN + "/", "\"" + browserOrigin + "/")
+                    .replace("\"" + REALM_FILE_ORIGIN + "\"", "\"" + browserOrigin + "\""));
             String realmName = realm.get("realm").asText();
             String token = adminToken();
             if (send(request("/admin/realms/" + realmName, token).GET()).statusCode() == 200) {

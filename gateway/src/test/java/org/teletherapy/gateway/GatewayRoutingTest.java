@@ -43,7 +43,14 @@ class GatewayRoutingTest {
                     .get("/api/v1/sessions/busy", (request, response) -> response.header("Content-Type", "application/json")
                             .sendString(Mono.delay(Duration.ofMillis(300)).thenReturn("[]")))
                     .get("/api/v1/assignments", (request, response) -> response
-                            .sendString(Mono.delay(Duration.ofSeconds(6)).thenReturn("[]"))))
+                            .sendString(Mono.delay(Duration.ofSeconds(6)).thenReturn("[]")))
+                    // The web app's pages.
+                    .get("/book", (request, response) -> {
+                        SEEN.put("/book", Map.of(
+                                "forwardedHost", String.valueOf(request.requestHeaders().get("X-Forwarded-Host")),
+                                "cookie", String.valueOf(request.requestHeaders().get("Cookie"))));
+                        return response.header("Content-Type", "text/html").sendString(Mono.just("<h1>Book</h1>"));
+                    }))
             .bindNow();
 
     @DynamicPropertySource
@@ -51,6 +58,7 @@ class GatewayRoutingTest {
         registry.add("TELETHERAPY_ROUTES_SESSIONS_URI", () -> "http://127.0.0.1:" + STAND_IN.port());
         registry.add("TELETHERAPY_ROUTES_EXERCISES_URI", () -> "http://127.0.0.1:" + STAND_IN.port());
         registry.add("TELETHERAPY_ROUTES_NOTES_URI", () -> "http://127.0.0.1:" + Ports.free());
+        registry.add("TELETHERAPY_ROUTES_WEB_URI", () -> "http://127.0.0.1:" + STAND_IN.port());
         registry.add("teletherapy.gateway.resilience.timeout", () -> "1500ms");
     }
 
@@ -164,9 +172,20 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void pathsOutsideTheApiAreNotServed() {
-        web.get().uri("/internal/anything").headers(h -> h.setBearerAuth(keycloak.accessToken("operator1"))).exchange()
-                .expectStatus().isForbidden()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    void pagesGoToTheWebAppWithoutATokenAndWithTheAddressTheBrowserUsed() {
+        web.get().uri("/book").cookie("SESSION", "abc").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("<h1>Book</h1>");
+        assertThat(SEEN.get("/book")).containsEntry("cookie", "[SESSION=abc]");
+        assertThat(SEEN.get("/book").get("forwardedHost")).startsWith("[localhost:");
+    }
+
+    @Test
+    void anApiPathNoServiceOwnsIsAProblemNotAPage() {
+        web.get().uri("/api/v1/nothing-here").headers(h -> h.setBearerAuth(keycloak.accessToken("operator1"))).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:not-found");
+        web.get().uri("/api/v1/nothing-here").exchange().expectStatus().isUnauthorized();
     }
 }

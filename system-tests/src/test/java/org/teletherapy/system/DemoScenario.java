@@ -74,7 +74,7 @@ final class DemoScenario {
         get("operator1", "/api/v1/safety-alerts/figures", Map.class);
     }
 
-    private void openCalendar(String therapist, String zone) {
+    void openCalendar(String therapist, String zone) {
         StringBuilder weekly = new StringBuilder();
         for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY")) {
             weekly.append(weekly.isEmpty() ? "" : ",")
@@ -86,7 +86,7 @@ final class DemoScenario {
                 .exchange().expectStatus().isOk();
     }
 
-    private UUID book(String client, UUID therapist, Instant start) {
+    UUID book(String client, UUID therapist, Instant start) {
         return idOf(gateway.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token(client)))
                 .bodyValue(Map.of("therapistId", therapist, "start", start.toString()))
                 .exchange().expectStatus().isCreated());

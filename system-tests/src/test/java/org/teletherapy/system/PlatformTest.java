@@ -2,7 +2,6 @@ package org.teletherapy.system;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -16,8 +15,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.devstack.Platform;
 import org.teletherapy.devstack.Ports;
 import org.teletherapy.devstack.PrometheusServer;
-import org.teletherapy.devstack.Progress;
-import org.teletherapy.devstack.Secrets;
 import org.teletherapy.devstack.Workspace;
 import org.teletherapy.testsupport.KeycloakEndpoint;
 
@@ -45,9 +42,11 @@ import static org.awaitility.Awaitility.await;
  * tokens from Keycloak.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+// Last: it stops a service at the end.
+@Order(100)
 class PlatformTest {
 
-    static final Path LOGS = Path.of("target", "platform-logs").toAbsolutePath();
+    static final Path LOGS = RunningPlatform.LOGS;
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -56,29 +55,11 @@ class PlatformTest {
     static KeycloakEndpoint keycloak;
 
     @BeforeAll
-    static void startThePlatform() throws IOException {
-        // Logs of an earlier run would be searched along with this one's.
-        if (Files.isDirectory(LOGS)) {
-            try (Stream<Path> old = Files.list(LOGS)) {
-                for (Path log : old.toList()) {
-                    Files.delete(log);
-                }
-            }
-        }
-        Secrets secrets = Secrets.random();
-        platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
-                LOGS, secrets, new Progress(),
-                List.of("-XX:+UseSerialGC", "-Xmx192m", "-XX:TieredStopAtLevel=1"), false));
+    static void useTheRunningPlatform() {
+        RunningPlatform running = RunningPlatform.get();
+        platform = running.platform;
+        keycloak = running.keycloak;
         gateway = WebTestClient.bindToServer().baseUrl(platform.gatewayUrl()).responseTimeout(Duration.ofSeconds(30)).build();
-        keycloak = KeycloakEndpoint.at(platform.keycloak().url(), platform.keycloak().internalUrl(),
-                secrets.get("client.sessions-service"));
-    }
-
-    @AfterAll
-    static void stopThePlatform() {
-        if (platform != null) {
-            platform.close();
-        }
     }
 
     @Test
@@ -244,7 +225,7 @@ class PlatformTest {
                 active.forEach(target -> health.put(target.path("labels").path("job").asText(),
                         target.path("health").asText() + " " + target.path("lastError").asText()));
                 assertThat(health).containsOnlyKeys("gateway", "sessions-service", "notes-service", "exercises-service",
-                        "prometheus").allSatisfy((job, state) -> assertThat(state).as(job).isEqualTo("up "));
+                        "web", "prometheus").allSatisfy((job, state) -> assertThat(state).as(job).isEqualTo("up "));
             });
             JsonNode booked = JSON.readTree(prometheus.query("sum(teletherapy_sessions_booked_total)"))
                     .path("data").path("result").path(0).path("value").path(1);
@@ -252,7 +233,7 @@ class PlatformTest {
             // What the rules and dashboards read, from the jobs that should have it.
             Map<String, List<String>> expected = Map.of(
                     "spring_cloud_gateway_requests_seconds_bucket", List.of("gateway"),
-                    "http_server_requests_seconds_bucket", List.of("gateway", "sessions-service", "notes-service", "exercises-service"),
+                    "http_server_requests_seconds_bucket", List.of("gateway", "sessions-service", "notes-service", "exercises-service", "web"),
                     "r2dbc_pool_acquired_connections", List.of("sessions-service", "notes-service", "exercises-service"),
                     "teletherapy_outbox_oldest_age_seconds", List.of("sessions-service", "notes-service", "exercises-service"),
                     "kafka_consumer_fetch_manager_records_lag_max", List.of("notes-service", "exercises-service"),

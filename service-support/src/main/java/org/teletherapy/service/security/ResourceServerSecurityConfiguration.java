@@ -34,6 +34,10 @@ public class ResourceServerSecurityConfiguration {
         // Paths a service opens on purpose, e.g. calendar feeds that calendar apps poll with a secret in the URL.
         String[] publicPaths = Binder.get(environment)
                 .bind("teletherapy.security.public-paths", String[].class).orElse(new String[0]);
+        // Paths outside the API that an edge passes on to an application which authenticates people itself (the
+        // gateway's route to the web app); the API's own rules are applied first.
+        String[] browserPaths = Binder.get(environment)
+                .bind("teletherapy.security.browser-paths", String[].class).orElse(new String[0]);
         ServerAccessDeniedHandler accessDenied = ProblemAuthenticationHandlers.accessDenied(refusals);
         return http
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
@@ -48,8 +52,11 @@ public class ResourceServerSecurityConfiguration {
                     if (publicPaths.length > 0) {
                         exchange.pathMatchers(publicPaths).permitAll();
                     }
-                    exchange.pathMatchers("/api/**").access(new HandlerRoleAuthorizationManager(handlerMappings))
-                            .anyExchange().denyAll();
+                    exchange.pathMatchers("/api/**").access(new HandlerRoleAuthorizationManager(handlerMappings));
+                    if (browserPaths.length > 0) {
+                        exchange.pathMatchers(browserPaths).permitAll();
+                    }
+                    exchange.anyExchange().denyAll();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakRolesConverter()))

@@ -1,0 +1,143 @@
+package org.teletherapy.system;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teletherapy.testsupport.DemoUsers;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The client portal in real Chromium, through the gateway, signing in on Keycloak's own login page. Runs before the
+ * system tests that stop parts of the platform.
+ */
+@Order(1)
+class ClientPortalBrowserTest {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    static RunningPlatform running;
+    static Playwright playwright;
+    static Browser browser;
+    static String gatewayUrl;
+
+    BrowserContext context;
+    Page page;
+
+    @BeforeAll
+    static void startChromium() {
+        running = RunningPlatform.get();
+        gatewayUrl = running.platform.gatewayUrl();
+        playwright = Browsers.playwright();
+        browser = Browsers.launch(playwright);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    /** A phone in Berlin with an English browser: the page must come out in its language and time zone. */
+    void openBrowser(int width) {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("en-GB").setTimezoneId(BERLIN.getId()).setViewportSize(width, 900));
+        page = context.newPage();
+        page.setDefaultTimeout(30_000);
+    }
+
+    @AfterEach
+    void keepAScreenshotOfFailuresAndClose(TestInfo test) {
+        if (page != null && !page.isClosed()) {
+            Browsers.screenshot(page, "ClientPortalBrowserTest-" + test.getTestMethod().orElseThrow().getName());
+        }
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void aVisitorWhoIsNotSignedInIsSentToKeycloaksSignInPage() {
+        openBrowser(390);
+        page.navigate(gatewayUrl + "/");
+        assertThat(page.locator("#username")).isVisible();
+        assertThat(page.url()).startsWith(running.platform.keycloak().url() + "/realms/teletherapy/");
+    }
+
+    @Test
+    void aClientSignsInAndSeesTheirNextSessionInTheirOwnTimeZone() {
+        Instant start = bookForClient1InThreeDays();
+        openBrowser(390);
+        signIn("client1");
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hello, Clara");
+        // The session starts at 10:00 UTC: Berlin's clock says 11:00 in winter, 12:00 in summer.
+        ZonedDateTime inBerlin = start.atZone(BERLIN);
+        assertThat(page.locator(".card.next .when"))
+                .containsText(DateTimeFormatter.ofPattern("EEEE, MMMM d, y", Locale.ENGLISH).format(inBerlin));
+        assertThat(page.locator(".card.next .when"))
+                .containsText(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(Locale.ENGLISH).format(inBerlin));
+        assertThat(page.locator(".card.next")).containsText("with Theresa Lindqvist");
+        assertThat(page.locator(".card.next")).containsText("The video room opens");
+        Browsers.screenshot(page, "home-390");
+        page.setViewportSize(1280, 900);
+        Browsers.screenshot(page, "home-1280");
+    }
+
+    @Test
+    void afterSigningOutTheBackButtonShowsNoPersonalData() {
+        openBrowser(1280);
+        signIn("client1");
+        assertThat(page.locator("h1")).hasText("Hello, Clara");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.locator("h1")).hasText("You are signed out");
+        assertThat(page.url()).isEqualTo(gatewayUrl + "/signed-out");
+
+        page.goBack();
+        page.waitForLoadState();
+        assertThat(page.content()).doesNotContain("Clara").doesNotContain("Theresa");
+        // Keycloak's session ended too: the portal asks for a password again.
+        page.navigate(gatewayUrl + "/");
+        assertThat(page.locator("#username")).isVisible();
+    }
+
+    private void signIn(String user) {
+        page.navigate(gatewayUrl + "/");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("#kc-login").click();
+        page.waitForURL(gatewayUrl + "/**");
+        page.waitForLoadState();
+    }
+
+    private Instant bookForClient1InThreeDays() {
+        WebTestClient gateway = WebTestClient.bindToServer().baseUrl(gatewayUrl)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        DemoScenario scenario = new DemoScenario(gateway, running.keycloak);
+        scenario.openCalendar("therapist1", "UTC");
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
+        scenario.book("client1", DemoUsers.THERAPIST1, start);
+        return start;
+    }
+}

@@ -1,0 +1,62 @@
+package org.teletherapy.system;
+
+import org.teletherapy.devstack.Platform;
+import org.teletherapy.devstack.Progress;
+import org.teletherapy.devstack.Secrets;
+import org.teletherapy.devstack.Workspace;
+import org.teletherapy.testsupport.KeycloakEndpoint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The whole platform, started once for every system test class of this JVM by the devstack's own code on free
+ * ports, and stopped when the JVM ends. Test classes that change it (stop a service) run last.
+ */
+final class RunningPlatform {
+
+    static final Path LOGS = Path.of("target", "platform-logs").toAbsolutePath();
+
+    private static RunningPlatform started;
+
+    final Platform platform;
+    final KeycloakEndpoint keycloak;
+
+    private RunningPlatform(Platform platform, KeycloakEndpoint keycloak) {
+        this.platform = platform;
+        this.keycloak = keycloak;
+    }
+
+    static synchronized RunningPlatform get() {
+        if (started == null) {
+            started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(started.platform::close, "platform-stop"));
+        }
+        return started;
+    }
+
+    private static RunningPlatform start() {
+        // Logs of an earlier run would be searched along with this one's.
+        try {
+            if (Files.isDirectory(LOGS)) {
+                try (Stream<Path> old = Files.list(LOGS)) {
+                    for (Path log : old.toList()) {
+                        Files.delete(log);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Secrets secrets = Secrets.random();
+        Platform platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
+                LOGS, secrets, new Progress(),
+                List.of("-XX:+UseSerialGC", "-Xmx192m", "-XX:TieredStopAtLevel=1"), false));
+        return new RunningPlatform(platform, KeycloakEndpoint.at(platform.keycloak().url(),
+                platform.keycloak().internalUrl(), secrets.get("client.sessions-service")));
+    }
+}

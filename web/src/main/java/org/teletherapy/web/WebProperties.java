@@ -1,0 +1,24 @@
+package org.teletherapy.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.ZoneId;
+
+/**
+ * What the web app needs to know of the platform.
+ *
+ * @param apiUri       where the API is (the gateway), called with the signed-in user's token
+ * @param issuerUri    the Keycloak realm users sign in with, as browsers reach it
+ * @param clientId     the realm's confidential browser client
+ * @param clientSecret its secret, from the environment
+ * @param defaultTimeZone the time zone for pages until the browser has told its own
+ */
+@ConfigurationProperties("teletherapy.web")
+public record WebProperties(@DefaultValue("http://127.0.0.1:8080") URI apiUri,
+                            @DefaultValue("http://localhost:8180/realms/teletherapy") String issuerUri,
+                            @DefaultValue("teletherapy-gateway") String clientId,
+                            String clientSecret,
+                            @DefaultValue("UTC") ZoneId defaultTimeZone) {
+}

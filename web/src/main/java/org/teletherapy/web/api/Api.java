@@ -1,0 +1,61 @@
+package org.teletherapy.web.api;
+
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Calls the platform's API for the signed-in user. An answer that is not a success becomes an {@link ApiProblem}
+ * carrying the API's own problem detail, so pages can show the API's message next to what it concerns; an API that
+ * cannot be reached is an {@link ApiUnavailable}, so a page can still show everything else.
+ */
+@Component
+public class Api {
+
+    private final WebClient client;
+
+    Api(WebClient apiClient) {
+        this.client = apiClient;
+    }
+
+    public <T> Mono<T> get(String path, Class<T> type, Object... variables) {
+        return client.get().uri(path, variables).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> body(response, type))
+                .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
+    }
+
+    public <T> Mono<List<T>> list(String path, Class<T> element, Object... variables) {
+        return client.get().uri(path, variables).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToFlux(element).collectList()
+                        : problem(response))
+                .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
+    }
+
+    public <T> Mono<T> post(String path, Object body, Class<T> type, Object... variables) {
+        return client.post().uri(path, variables).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> body(response, type))
+                .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
+    }
+
+    private static <T> Mono<T> body(ClientResponse response, Class<T> type) {
+        return response.statusCode().is2xxSuccessful() ? response.bodyToMono(type) : problem(response);
+    }
+
+    private static <T> Mono<T> problem(ClientResponse response) {
+        HttpStatusCode status = response.statusCode();
+        return response.bodyToMono(new ParameterizedTypeReference<Map<String, Object>>() { })
+                .onErrorResume(unreadable -> Mono.empty())
+                .defaultIfEmpty(Map.of())
+                .flatMap(body -> Mono.error(new ApiProblem(status, ApiProblem.detailOf(status, body))));
+    }
+}

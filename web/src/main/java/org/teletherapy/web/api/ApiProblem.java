@@ -1,0 +1,72 @@
+package org.teletherapy.web.api;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The API refused a call and said why in a problem detail (RFC 9457). */
+public final class ApiProblem extends RuntimeException {
+
+    private static final String TYPE_PREFIX = "urn:teletherapy:problem:";
+
+    private final HttpStatusCode status;
+    private final ProblemDetail problem;
+
+    ApiProblem(HttpStatusCode status, ProblemDetail problem) {
+        super(problem.getTitle(), null, false, false);
+        this.status = status;
+        this.problem = problem;
+    }
+
+    public HttpStatusCode status() {
+        return status;
+    }
+
+    /** The kind of problem, e.g. {@code slot-taken} for {@code urn:teletherapy:problem:slot-taken}. */
+    public String kind() {
+        URI type = problem.getType();
+        String value = type == null ? "" : type.toString();
+        return value.startsWith(TYPE_PREFIX) ? value.substring(TYPE_PREFIX.length()) : "http-" + status.value();
+    }
+
+    public String detail() {
+        return problem.getDetail();
+    }
+
+    /** Field errors of a validation problem: field path → message. */
+    @SuppressWarnings("unchecked")
+    public Map<String, String> fieldErrors() {
+        Object errors = problem.getProperties() == null ? null : problem.getProperties().get("errors");
+        if (!(errors instanceof List<?> list)) {
+            return Map.of();
+        }
+        Map<String, String> byField = new LinkedHashMap<>();
+        for (Object error : list) {
+            if (error instanceof Map<?, ?> entry && entry.get("field") != null) {
+                byField.putIfAbsent(String.valueOf(entry.get("field")), String.valueOf(entry.get("message")));
+            }
+        }
+        return byField;
+    }
+
+    static ProblemDetail detailOf(HttpStatusCode status, Map<String, Object> body) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        if (body.get("type") instanceof String type) {
+            problem.setType(URI.create(type));
+        }
+        if (body.get("title") instanceof String title) {
+            problem.setTitle(title);
+        }
+        if (body.get("detail") instanceof String detail) {
+            problem.setDetail(detail);
+        }
+        if (body.get("errors") != null) {
+            problem.setProperty("errors", body.get("errors"));
+        }
+        return problem;
+    }
+}

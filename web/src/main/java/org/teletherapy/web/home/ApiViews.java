@@ -1,0 +1,22 @@
+package org.teletherapy.web.home;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What the home page reads from the API; unknown fields are ignored, so the API can grow. */
+final class ApiViews {
+
+    private ApiViews() {
+    }
+
+    record Session(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
+                   String videoUrl, Instant videoJoinOpensAt, Instant videoJoinClosesAt, Boolean roomProtected) {
+    }
+
+    record CareTeamMember(UUID therapistId, UUID clientId, String name) {
+    }
+
+    record Assignment(UUID id, String templateTitle, String kind, String instrument, String status, Instant dueAt,
+                      Instant availableFrom, Instant reviewedAt, String reviewComment) {
+    }
+}

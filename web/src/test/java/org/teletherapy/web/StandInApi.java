@@ -1,0 +1,64 @@
+package org.teletherapy.web;
+
+import reactor.core.publisher.Mono;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A stand-in for the platform's API in page tests: answers each path with what a test put there, as the gateway
+ * would (status and JSON body), and remembers the token each call carried.
+ */
+public final class StandInApi implements AutoCloseable {
+
+    public record Answer(int status, String contentType, String body) {
+        public static Answer json(String body) {
+            return new Answer(200, "application/json", body);
+        }
+
+        public static Answer problem(int status, String kind) {
+            return new Answer(status, "application/problem+json",
+                    "{\"type\":\"urn:teletherapy:problem:" + kind + "\",\"title\":\"" + kind + "\",\"status\":" + status + "}");
+        }
+    }
+
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final DisposableServer server;
+
+    public StandInApi() {
+        server = HttpServer.create().host("127.0.0.1").port(0)
+                .handle((request, response) -> {
+                    String path = request.path().startsWith("/") ? request.path() : "/" + request.path();
+                    tokens.put(path, String.valueOf(request.requestHeaders().get("Authorization")));
+                    Answer answer = answers.getOrDefault(path, Answer.problem(404, "not-found"));
+                    return response.status(answer.status()).header("Content-Type", answer.contentType())
+                            .sendString(Mono.just(answer.body()));
+                })
+                .bindNow();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public void answer(String path, Answer answer) {
+        answers.put(path, answer);
+    }
+
+    public String tokenSentTo(String path) {
+        return tokens.get(path);
+    }
+
+    public void reset() {
+        answers.clear();
+        tokens.clear();
+    }
+
+    @Override
+    public void close() {
+        server.disposeNow();
+    }
+}
