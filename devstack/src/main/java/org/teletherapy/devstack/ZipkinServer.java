@@ -42,7 +42,11 @@ public final class ZipkinServer implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) {
-        process.awaitHealthy(URI.create(url() + "/health"), timeout, seconds -> { });
+        process.awaitHealthy(healthUri(), timeout, seconds -> { });
+    }
+
+    public URI healthUri() {
+        return URI.create(url() + "/health");
     }
 
     public String url() {
