@@ -220,7 +220,7 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Hands the running applications, Keycloak and Zipkin to {@code supervisor}, which starts again whichever of them
-     * dies. PostgreSQL (detached by pg_ctl) and Kafka (inside the launcher) are not child processes to restart.
+     * dies. PostgreSQL (detached by pg_ctl) is only reported when it stops; Kafka runs inside the launcher.
      */
     public synchronized void supervise(Supervisor supervisor) {
         this.supervisor = supervisor;
@@ -232,6 +232,8 @@ public final class Platform implements AutoCloseable {
                 restarted -> restarted.awaitHealthy(zipkin.healthUri(), SERVICE_START_TIMEOUT, seconds -> { })));
         supervisor.watch(keycloak.process(), new Supervisor.Restart(this::restartKeycloak,
                 restarted -> restarted.awaitHealthy(keycloak.readinessUri(), KEYCLOAK_START_TIMEOUT, seconds -> { })));
+        postgresPid().flatMap(ProcessHandle::of).ifPresent(server ->
+                supervisor.report("postgres", server, options.logDirectory().resolve("postgres.log")));
     }
 
     private synchronized ChildProcess restartApp(App app) {

@@ -1,5 +1,6 @@
 package org.teletherapy.devstack;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,6 +65,26 @@ public final class Supervisor implements AutoCloseable {
         process.onExit().thenAccept(code -> {
             try {
                 handlers.execute(() -> exited(process, code, restart));
+            } catch (RejectedExecutionException closing) {
+                // closed: the platform is stopping
+            }
+        });
+    }
+
+    /**
+     * Watches a process the devstack cannot start again by itself (PostgreSQL, which pg_ctl detaches): when it is
+     * gone, says so with the end of {@code log}.
+     */
+    public void report(String name, ProcessHandle process, Path log) {
+        process.onExit().thenAccept(gone -> {
+            try {
+                handlers.execute(() -> {
+                    if (pause(policy.restartDelay()) && !closed) {
+                        console.accept(String.format("%n%s (pid %d) stopped. The devstack cannot restart it: stop the "
+                                        + "platform (Ctrl-C) and run ./teletherapy up again. Last lines of its log:%n%s",
+                                name, gone.pid(), ChildProcess.tail(log, LOG_LINES).indent(2)));
+                    }
+                });
             } catch (RejectedExecutionException closing) {
                 // closed: the platform is stopping
             }

@@ -119,6 +119,20 @@ class SupervisorTest {
         assertThat(console).isEmpty();
     }
 
+    @Test
+    void aProcessItCannotRestartIsReportedWhenItStopsWithTheEndOfItsLog() {
+        supervisor = supervisor(THREE_IN_FIVE_MINUTES, Clock.systemUTC());
+        ChildProcess detached = start("echo shutting down; sleep 0.5");
+
+        supervisor.report("postgres", ProcessHandle.of(detached.pid()).orElseThrow(),
+                directory.resolve("logs").resolve("flaky.log"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !console.isEmpty());
+        assertThat(console.get(0)).contains("postgres (pid " + detached.pid() + ") stopped", "./teletherapy up",
+                "shutting down");
+        assertThat(started).hasSize(1);
+    }
+
     private Supervisor supervisor(Supervisor.Policy policy, Clock clock) {
         return new Supervisor(policy, console::add, clock, restartsRecorded::incrementAndGet);
     }
