@@ -325,7 +325,9 @@ public final class Devstack {
         }
     }
 
-    private void writeComponents(Platform platform, Platform.PortPlan ports, Optional<PrometheusServer> prometheus) {
+    // synchronized: the supervisor rewrites it after each restart, possibly two at once.
+    private synchronized void writeComponents(Platform platform, Platform.PortPlan ports,
+                                              Optional<PrometheusServer> prometheus) {
         Properties properties = new Properties();
         platform.childPids().forEach((name, pid) -> properties.setProperty(name + ".pid", String.valueOf(pid)));
         properties.setProperty("keycloak.health", "http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready");
