@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -24,6 +25,7 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    private volatile boolean stopRequested;
 
     private ChildProcess(String name, Process process, Path logFile) {
         this.name = name;
@@ -34,8 +36,8 @@ public final class ChildProcess implements AutoCloseable {
     public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                                      Path workingDirectory, Path logFile) {
         try {
-            Files.createDirectories(logFile.getParent());
-            ProcessBuilder builder = new ProcessBuilder(command)
+            OwnerOnly.file(logFile);
+            ProcessBuilder builder = new ProcessBuilder(OwnerOnly.withPrivateUmask(command))
                     .directory(workingDirectory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -51,8 +53,22 @@ public final class ChildProcess implements AutoCloseable {
         return process.pid();
     }
 
+    public String name() {
+        return name;
+    }
+
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes with the exit code when the process ends, however it ends. */
+    public CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
+    /** Whether {@link #stop} was called: an exit after it is not a crash. */
+    public boolean stopRequested() {
+        return stopRequested;
     }
 
     /**
@@ -106,6 +122,7 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Asks the process and its descendants to stop, and kills what is still running after the grace period. */
     public void stop(Duration grace) {
+        stopRequested = true;
         ProcessTree.terminate(process.toHandle(), grace);
     }
 

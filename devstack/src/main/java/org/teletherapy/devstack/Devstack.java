@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +21,9 @@ public final class Devstack {
 
     private static final List<String> SERVICE_JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m",
-            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1");
+            "-XX:MaxDirectMemorySize=64m", "-Xss512k", "-XX:TieredStopAtLevel=1",
+            // A JVM out of memory limps on half-broken; exiting lets the supervisor start it afresh.
+            "-XX:+ExitOnOutOfMemoryError");
 
     private final Workspace workspace;
 
@@ -78,6 +81,9 @@ public final class Devstack {
             return 1;
         }
         writePidFile();
+        // Before anything logs: the launcher's own log (Kafka's) is created private too.
+        OwnerOnly.directory(workspace.logDirectory());
+        OwnerOnly.file(workspace.logDirectory().resolve("kafka.log"));
         Progress progress = new Progress();
         Thread ticker = startTicker(progress);
         Instant started = Instant.now();
@@ -100,8 +106,12 @@ public final class Devstack {
         System.out.println(progress.line());
         Optional<PrometheusServer> prometheus = startPrometheus(platform, ports);
         writeComponents(platform, ports, prometheus);
+        Supervisor supervisor = new Supervisor(Supervisor.Policy.standard(), System.out::println, Clock.systemUTC(),
+                () -> writeComponents(platform, ports, prometheus));
+        platform.supervise(supervisor);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            supervisor.close();
             System.out.println("\nStopping the platform…");
             prometheus.ifPresent(PrometheusServer::close);
             platform.close();
@@ -317,7 +327,9 @@ public final class Devstack {
         }
     }
 
-    private void writeComponents(Platform platform, Platform.PortPlan ports, Optional<PrometheusServer> prometheus) {
+    // synchronized: the supervisor rewrites it after each restart, possibly two at once.
+    private synchronized void writeComponents(Platform platform, Platform.PortPlan ports,
+                                              Optional<PrometheusServer> prometheus) {
         Properties properties = new Properties();
         platform.childPids().forEach((name, pid) -> properties.setProperty(name + ".pid", String.valueOf(pid)));
         properties.setProperty("keycloak.health", "http://127.0.0.1:" + ports.keycloakManagement() + "/health/ready");

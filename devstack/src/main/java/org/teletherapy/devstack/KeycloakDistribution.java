@@ -91,7 +91,7 @@ public final class KeycloakDistribution {
     }
 
     private static void run(List<String> command, Map<String, String> env, Path logFile) throws IOException {
-        Files.createDirectories(logFile.getParent());
+        OwnerOnly.file(logFile);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         builder.environment().putAll(env);

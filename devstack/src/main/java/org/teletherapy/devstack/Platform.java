@@ -148,6 +148,9 @@ public final class Platform implements AutoCloseable {
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
     private ZipkinServer zipkin;
+    private KeycloakServer.Settings keycloakSettings;
+    private Supervisor supervisor;
+    private boolean closed;
 
     private Platform(Options options, Path dataDirectory, boolean temporaryData) {
         this.options = options;
@@ -198,14 +201,14 @@ public final class Platform implements AutoCloseable {
         progress.ready("postgres");
 
         progress.starting("keycloak");
-        keycloak = KeycloakServer.launch(KeycloakDistribution.in(options.workspace()), new KeycloakServer.Settings(
+        keycloakSettings = new KeycloakServer.Settings(
                 ports.keycloak(), ports.keycloakManagement(), postgres.jdbcUrl("keycloak"), "keycloak",
                 secrets.get("db.keycloak"), secrets.get("keycloak.admin"), dataDirectory.resolve("keycloak"),
-                options.logDirectory().resolve("keycloak.log")));
+                options.logDirectory().resolve("keycloak.log"));
+        keycloak = KeycloakServer.launch(KeycloakDistribution.in(options.workspace()), keycloakSettings);
 
         progress.starting("zipkin");
-        zipkin = ZipkinServer.launch(ports.zipkin(), dataDirectory.resolve("zipkin"),
-                options.logDirectory().resolve("zipkin.log"));
+        zipkin = launchZipkin();
 
         progress.starting("kafka");
         try {
@@ -234,6 +237,53 @@ public final class Platform implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private ZipkinServer launchZipkin() {
+        return ZipkinServer.launch(options.ports().zipkin(), dataDirectory.resolve("zipkin"),
+                options.logDirectory().resolve("zipkin.log"));
+    }
+
+    /**
+     * Hands the running applications, Keycloak and Zipkin to {@code supervisor}, which starts again whichever of them
+     * dies. PostgreSQL (detached by pg_ctl) is only reported when it stops; Kafka runs inside the launcher.
+     */
+    public synchronized void supervise(Supervisor supervisor) {
+        this.supervisor = supervisor;
+        apps.forEach((app, process) -> supervisor.watch(process, new Supervisor.Restart(
+                () -> restartApp(app),
+                restarted -> restarted.awaitHealthy(URI.create(url(app) + "/actuator/health/readiness"),
+                        SERVICE_START_TIMEOUT, seconds -> { }))));
+        supervisor.watch(zipkin.process(), new Supervisor.Restart(this::restartZipkin,
+                restarted -> restarted.awaitHealthy(zipkin.healthUri(), SERVICE_START_TIMEOUT, seconds -> { })));
+        supervisor.watch(keycloak.process(), new Supervisor.Restart(this::restartKeycloak,
+                restarted -> restarted.awaitHealthy(keycloak.readinessUri(), KEYCLOAK_START_TIMEOUT, seconds -> { })));
+        postgresPid().flatMap(ProcessHandle::of).ifPresent(server ->
+                supervisor.report("postgres", server, options.logDirectory().resolve("postgres.log")));
+    }
+
+    private synchronized ChildProcess restartApp(App app) {
+        if (closed) {
+            return null;
+        }
+        startApp(app);
+        return apps.get(app);
+    }
+
+    private synchronized ChildProcess restartZipkin() {
+        if (closed) {
+            return null;
+        }
+        zipkin = launchZipkin();
+        return zipkin.process();
+    }
+
+    private synchronized ChildProcess restartKeycloak() {
+        if (closed) {
+            return null;
+        }
+        keycloak = KeycloakServer.launch(KeycloakDistribution.in(options.workspace()), keycloakSettings);
+        return keycloak.process();
     }
 
     private void awaitKeycloakAndImportRealm() {
@@ -398,6 +448,10 @@ public final class Platform implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
+        if (supervisor != null) {
+            supervisor.close();
+        }
         List<App> reverse = new ArrayList<>(List.of(App.values()));
         java.util.Collections.reverse(reverse);
         reverse.forEach(this::stopApp);

@@ -42,7 +42,8 @@ public final class PostgresServer implements AutoCloseable {
             builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
         }
         if (logFile != null) {
-            Files.createDirectories(logFile.getParent());
+            // PostgreSQL writes its log to this file (our redirect), never one of its own.
+            OwnerOnly.file(logFile);
             ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(logFile.toFile());
             builder.setOutputRedirector(toLog).setErrorRedirector(toLog);
         }

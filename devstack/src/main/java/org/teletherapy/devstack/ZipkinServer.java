@@ -13,6 +13,18 @@ import java.util.Map;
  */
 public final class ZipkinServer implements AutoCloseable {
 
+    /**
+     * How many spans Zipkin keeps in memory. A booking is 24 spans, so this holds some 6,000 bookings, more than a
+     * day of local use (the heap of 128 MB before ran out after about 7,000 requests); older traces are dropped beyond.
+     */
+    static final int MAX_SPANS = 150_000;
+
+    /**
+     * Measured: about 1.7 KB of heap per stored span (24-span booking traces as the services send them) on 20 MB
+     * of Zipkin itself, so the cap takes about 270 MB; the rest is room for bursts and for the UI's queries.
+     */
+    static final String HEAP = "512m";
+
     private final int port;
     private final ChildProcess process;
 
@@ -27,12 +39,12 @@ public final class ZipkinServer implements AutoCloseable {
             throw new ComponentFailedException("zipkin", "has no server jar at " + jar
                     + " (run ./mvnw -q -pl devstack dependency:resolve)", "");
         }
-        List<String> command = List.of(javaCommand(), "-Xms32m", "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        List<String> command = List.of(javaCommand(), "-Xms32m", "-Xmx" + HEAP, "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
                 "--armeria.ports[0].ip=127.0.0.1", "--armeria.ports[0].port=" + port,
                 "--armeria.ports[0].protocols=http");
-        // Keep at most this many spans: enough for a day of local clicking, bounded memory.
-        Map<String, String> env = Map.of("MEM_MAX_SPANS", "200000");
+        // Past the cap Zipkin drops its oldest traces, so the heap must hold the cap with room to spare.
+        Map<String, String> env = Map.of("MEM_MAX_SPANS", String.valueOf(MAX_SPANS));
         try {
             Files.createDirectories(workDirectory);
         } catch (java.io.IOException e) {
@@ -42,7 +54,11 @@ public final class ZipkinServer implements AutoCloseable {
     }
 
     public void awaitReady(Duration timeout) {
-        process.awaitHealthy(URI.create(url() + "/health"), timeout, seconds -> { });
+        process.awaitHealthy(healthUri(), timeout, seconds -> { });
+    }
+
+    public URI healthUri() {
+        return URI.create(url() + "/health");
     }
 
     public String url() {

@@ -3,7 +3,9 @@ package org.teletherapy.devstack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -37,6 +39,19 @@ class PostgresServerTest {
                 assertThat(rows.getString(1)).isEqualTo("still here");
             }
         }
+    }
+
+    @Test
+    void itsLogIsReadableByTheOwnerOnly() throws Exception {
+        try (PostgresServer server = PostgresServer.start(Ports.free(), null, data.resolve("logs").resolve("pg.log"))) {
+            server.ensureDatabase("exercises", "secret");
+        }
+
+        assertThat(Files.readString(data.resolve("logs").resolve("pg.log"))).contains("database system is ready");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("logs").resolve("pg.log"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("logs"))))
+                .isEqualTo("rwx------");
     }
 
     @Test
