@@ -25,7 +25,9 @@ import java.util.concurrent.CompletionException;
 public final class Platform implements AutoCloseable {
 
     public static final String REALM = "teletherapy";
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    // Five applications, Keycloak and Kafka starting at once on two cores take about a minute; a busy machine (a test
+    // run beside it) has been seen to need 3½, so give up only well after that.
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(6);
     private static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(5);
 
     /** The Spring Boot applications, each with its module name and (for services) its database. */
