@@ -160,17 +160,6 @@ class AssignmentStore {
                 .all();
     }
 
-    record CompletedSession(UUID sessionId, UUID clientId, UUID therapistId) {
-    }
-
-    Mono<CompletedSession> completedSession(UUID sessionId) {
-        return database.sql("select session_id, client_id, therapist_id from completed_session where session_id = :session")
-                .bind("session", sessionId)
-                .map(row -> new CompletedSession(row.get("session_id", UUID.class), row.get("client_id", UUID.class),
-                        row.get("therapist_id", UUID.class)))
-                .one();
-    }
-
     /** The session took place: remember it, and let the client see the homework linked to it. */
     Mono<Long> sessionCompleted(UUID sessionId, UUID clientId, UUID therapistId, Instant endsAt, Instant now) {
         return database.sql("""
