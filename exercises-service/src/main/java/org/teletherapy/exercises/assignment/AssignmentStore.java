@@ -160,6 +160,17 @@ class AssignmentStore {
                 .all();
     }
 
+    /** A session was moved: homework still waiting for it waits for the session at its new time. */
+    Mono<Void> followRescheduledSession(UUID originalSessionId, UUID movedSessionId, UUID clientId) {
+        return database.sql("""
+                        update assignment set session_id = :moved
+                         where session_id = :original and client_id = :client and released_at is null""")
+                .bind("moved", movedSessionId)
+                .bind("original", originalSessionId)
+                .bind("client", clientId)
+                .then();
+    }
+
     /** The session took place: remember it, and let the client see the homework linked to it. */
     Mono<Long> sessionCompleted(UUID sessionId, UUID clientId, UUID therapistId, Instant endsAt, Instant now) {
         return database.sql("""

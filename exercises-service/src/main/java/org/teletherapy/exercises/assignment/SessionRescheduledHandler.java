@@ -1,10 +1,10 @@
-package org.teletherapy.exercises.session;
+package org.teletherapy.exercises.assignment;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.teletherapy.eventing.inbox.EventHandler;
 import org.teletherapy.eventing.inbox.EventMetadata;
 import org.teletherapy.events.sessions.SessionRescheduled;
+import org.teletherapy.exercises.session.KnownSessions;
 import reactor.core.publisher.Mono;
 
 /**
@@ -14,12 +14,12 @@ import reactor.core.publisher.Mono;
 @Component
 class SessionRescheduledHandler implements EventHandler<SessionRescheduled> {
 
+    private final AssignmentStore store;
     private final KnownSessions sessions;
-    private final DatabaseClient database;
 
-    SessionRescheduledHandler(KnownSessions sessions, DatabaseClient database) {
+    SessionRescheduledHandler(AssignmentStore store, KnownSessions sessions) {
+        this.store = store;
         this.sessions = sessions;
-        this.database = database;
     }
 
     @Override
@@ -33,12 +33,6 @@ class SessionRescheduledHandler implements EventHandler<SessionRescheduled> {
                         KnownSessions.Status.CANCELLED, event.occurredAt())
                 .then(sessions.record(event.sessionId(), event.clientId(), event.therapistId(),
                         KnownSessions.Status.BOOKED, event.occurredAt()))
-                .then(database.sql("""
-                                update assignment set session_id = :moved
-                                 where session_id = :original and client_id = :client and released_at is null""")
-                        .bind("moved", event.sessionId())
-                        .bind("original", event.originalSessionId())
-                        .bind("client", event.clientId())
-                        .then());
+                .then(store.followRescheduledSession(event.originalSessionId(), event.sessionId(), event.clientId()));
     }
 }
