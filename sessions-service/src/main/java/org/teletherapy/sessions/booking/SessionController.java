@@ -55,7 +55,8 @@ class SessionController {
 
     @GetMapping("/{id}")
     Mono<SessionView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return booking.participantsSession(Caller.from(jwt), id).map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
+        return booking.participantsSession(Caller.from(jwt), id)
+                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
     /** @param roomProtected false when the room is open to anyone with the link (no Jitsi token authentication) */
@@ -98,7 +99,8 @@ class SessionController {
     @PostMapping("/{id}/reschedule")
     Mono<SessionView> reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                  @Valid @RequestBody RescheduleRequest request) {
-        return booking.reschedule(Caller.from(jwt), id, request.start()).map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
+        return booking.reschedule(Caller.from(jwt), id, request.start())
+                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
     @PostMapping("/{id}/complete")
