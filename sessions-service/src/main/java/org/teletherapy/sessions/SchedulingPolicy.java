@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param maxSeriesOccurrences    the most occurrences one recurring series may have
  * @param videoBaseUrl            Jitsi-compatible server; each session gets an unguessable room on it
  * @param videoJoinBefore         how long before the start the room can be joined
+ * @param bookingHorizon          how far ahead a session can be booked (single, series occurrence or new time)
  */
 @ConfigurationProperties("teletherapy.scheduling")
 public record SchedulingPolicy(@DefaultValue("12h") Duration minimumNotice,
@@ -23,5 +24,6 @@ public record SchedulingPolicy(@DefaultValue("12h") Duration minimumNotice,
                                @DefaultValue("2") int maxReschedules,
                                @DefaultValue("26") int maxSeriesOccurrences,
                                @DefaultValue("https://meet.jit.si") String videoBaseUrl,
-                               @DefaultValue("10m") Duration videoJoinBefore) {
+                               @DefaultValue("10m") Duration videoJoinBefore,
+                               @DefaultValue("90d") Duration bookingHorizon) {
 }

@@ -47,6 +47,22 @@ public final class SchedulingProblems {
         }
     }
 
+    /** A client cannot undo a session that began: its therapist records whether it took place. */
+    public static final class SessionStartedException extends ProblemException {
+        public SessionStartedException(String action) {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "session-started", "Session already started",
+                    "The session has started or is over, so it can no longer be " + action
+                            + ". Your therapist records how it went; please contact them.");
+        }
+    }
+
+    public static final class IdempotencyKeyReusedException extends ProblemException {
+        public IdempotencyKeyReusedException() {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was used for a different request. Use a new key for a new request.");
+        }
+    }
+
     public static final class SessionNotFoundException extends ProblemException {
         public SessionNotFoundException() {
             super(HttpStatus.NOT_FOUND, "session-not-found", "Session not found", "There is no such session of yours.");

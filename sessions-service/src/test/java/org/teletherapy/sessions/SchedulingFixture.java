@@ -61,6 +61,18 @@ public final class SchedulingFixture {
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
+    /**
+     * Moves a booked session so that it started {@code ago} (a negative value: starts in the future), keeping its
+     * 50 minutes and 10-minute buffer: the way to have a session in progress or over without waiting for it.
+     */
+    public void startedAgo(String id, Duration ago) {
+        Instant start = Instant.now().minus(ago).truncatedTo(ChronoUnit.SECONDS);
+        database.sql("update session set starts_at = :start, ends_at = :end, blocked_until = :until where id = :id")
+                .bind("start", start).bind("end", start.plus(50, ChronoUnit.MINUTES))
+                .bind("until", start.plus(60, ChronoUnit.MINUTES)).bind("id", UUID.fromString(id))
+                .then().block();
+    }
+
     public static String token(String user) {
         return Infrastructure.shared().keycloak().accessToken(user);
     }

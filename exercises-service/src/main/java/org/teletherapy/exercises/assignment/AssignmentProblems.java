@@ -37,9 +37,19 @@ public final class AssignmentProblems {
 
     static final class SessionMismatchException extends ExercisesProblem {
         SessionMismatchException() {
-            super(HttpStatus.UNPROCESSABLE_CONTENT, "session-mismatch", "Session of someone else",
-                    "The session was not between you and this client.",
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "session-mismatch", "Not a session of yours with this client",
+                    "No session between you and this client is known with this id. A session booked a moment ago may "
+                            + "still be on its way from the sessions service; try again shortly.",
                     List.of(new FieldProblem("sessionId", "mismatch", "Not a session of this client with you.")));
+        }
+    }
+
+    static final class SessionNotHeldException extends ExercisesProblem {
+        SessionNotHeldException() {
+            super(HttpStatus.UNPROCESSABLE_CONTENT, "session-not-held", "Session will not take place",
+                    "The session was cancelled, moved or missed, so homework linked to it would never reach the client. "
+                            + "Link it to the session that takes place, or give it without a session.",
+                    List.of(new FieldProblem("sessionId", "not-held", "Cancelled, moved or missed.")));
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.eventing.outbox.OutboxWriter;
 import org.teletherapy.events.exercises.ExerciseAssigned;
 import org.teletherapy.exercises.roster.Roster;
+import org.teletherapy.exercises.session.KnownSessions;
 import org.teletherapy.exercises.template.AnswerCheck;
 import org.teletherapy.exercises.template.ExerciseTemplate;
 import org.teletherapy.exercises.template.Templates;
@@ -42,6 +43,7 @@ class AssignmentService {
     private final AssignmentStore store;
     private final Templates templates;
     private final Roster roster;
+    private final KnownSessions sessions;
     private final ClientContent content;
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
@@ -50,12 +52,13 @@ class AssignmentService {
     private final MeterRegistry meters;
     private final Counter reviewed;
 
-    AssignmentService(AssignmentStore store, Templates templates, Roster roster, ClientContent content,
+    AssignmentService(AssignmentStore store, Templates templates, Roster roster, KnownSessions sessions, ClientContent content,
                       OutboxWriter outbox, TransactionalOperator transaction, AssignmentProperties properties,
                       Clock clock, MeterRegistry meters) {
         this.store = store;
         this.templates = templates;
         this.roster = roster;
+        this.sessions = sessions;
         this.content = content;
         this.outbox = outbox;
         this.transaction = transaction;
@@ -99,17 +102,23 @@ class AssignmentService {
 
     /**
      * Homework without a session is the client's at once; homework for a session becomes visible once the session
-     * took place (now, if session.completed already arrived).
+     * took place (now, if session.completed already arrived). The session must be one between this therapist and
+     * this client that sessions-service announced; an unknown one and someone else's get the same answer, so no
+     * therapist learns which ids exist. A session booked a moment ago may not have arrived yet: that is the same
+     * refusal, and a retry shortly after succeeds (homework is not kept waiting for a session that may never come).
      */
     private Mono<Optional<Instant>> releasedAt(UUID therapistId, AssignRequest request, Instant now) {
         if (request.sessionId() == null) {
             return Mono.just(Optional.of(now));
         }
-        return store.completedSession(request.sessionId())
-                .flatMap(session -> session.clientId().equals(request.clientId()) && session.therapistId().equals(therapistId)
-                        ? Mono.just(Optional.of(now))
-                        : Mono.<Optional<Instant>>error(new AssignmentProblems.SessionMismatchException()))
-                .defaultIfEmpty(Optional.empty());
+        return sessions.find(request.sessionId())
+                .filter(session -> session.clientId().equals(request.clientId()) && session.therapistId().equals(therapistId))
+                .switchIfEmpty(Mono.error(AssignmentProblems.SessionMismatchException::new))
+                .flatMap(session -> switch (session.status()) {
+                    case COMPLETED -> Mono.just(Optional.of(now));
+                    case BOOKED -> Mono.just(Optional.<Instant>empty());
+                    case CANCELLED, NOSHOW -> Mono.<Optional<Instant>>error(new AssignmentProblems.SessionNotHeldException());
+                });
     }
 
     private Mono<AssignmentView.Instance> create(UUID therapistId, AssignRequest request, Recurrence.Instance instance,

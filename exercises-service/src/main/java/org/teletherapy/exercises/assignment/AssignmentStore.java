@@ -160,15 +160,15 @@ class AssignmentStore {
                 .all();
     }
 
-    record CompletedSession(UUID sessionId, UUID clientId, UUID therapistId) {
-    }
-
-    Mono<CompletedSession> completedSession(UUID sessionId) {
-        return database.sql("select session_id, client_id, therapist_id from completed_session where session_id = :session")
-                .bind("session", sessionId)
-                .map(row -> new CompletedSession(row.get("session_id", UUID.class), row.get("client_id", UUID.class),
-                        row.get("therapist_id", UUID.class)))
-                .one();
+    /** A session was moved: homework still waiting for it waits for the session at its new time. */
+    Mono<Void> followRescheduledSession(UUID originalSessionId, UUID movedSessionId, UUID clientId) {
+        return database.sql("""
+                        update assignment set session_id = :moved
+                         where session_id = :original and client_id = :client and released_at is null""")
+                .bind("moved", movedSessionId)
+                .bind("original", originalSessionId)
+                .bind("client", clientId)
+                .then();
     }
 
     /** The session took place: remember it, and let the client see the homework linked to it. */

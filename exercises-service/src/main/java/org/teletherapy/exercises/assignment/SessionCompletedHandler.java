@@ -4,6 +4,7 @@ import org.springframework.stereotype.Component;
 import org.teletherapy.eventing.inbox.EventHandler;
 import org.teletherapy.eventing.inbox.EventMetadata;
 import org.teletherapy.events.sessions.SessionCompleted;
+import org.teletherapy.exercises.session.KnownSessions;
 import reactor.core.publisher.Mono;
 
 import java.time.Clock;
@@ -13,10 +14,12 @@ import java.time.Clock;
 class SessionCompletedHandler implements EventHandler<SessionCompleted> {
 
     private final AssignmentStore store;
+    private final KnownSessions sessions;
     private final Clock clock;
 
-    SessionCompletedHandler(AssignmentStore store, Clock clock) {
+    SessionCompletedHandler(AssignmentStore store, KnownSessions sessions, Clock clock) {
         this.store = store;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -27,7 +30,10 @@ class SessionCompletedHandler implements EventHandler<SessionCompleted> {
 
     @Override
     public Mono<Void> apply(SessionCompleted event, EventMetadata metadata) {
-        return store.sessionCompleted(event.sessionId(), event.clientId(), event.therapistId(), event.endsAt(),
-                clock.instant()).then();
+        return sessions.record(event.sessionId(), event.clientId(), event.therapistId(), KnownSessions.Status.COMPLETED,
+                        event.occurredAt())
+                .then(store.sessionCompleted(event.sessionId(), event.clientId(), event.therapistId(), event.endsAt(),
+                        clock.instant()))
+                .then();
     }
 }

@@ -11,6 +11,7 @@ import org.teletherapy.exercises.assignment.Assignments;
 import org.teletherapy.exercises.measure.Measures;
 import org.teletherapy.exercises.roster.Roster;
 import org.teletherapy.exercises.safety.SafetyAlerts;
+import org.teletherapy.exercises.session.KnownSessions;
 import org.teletherapy.exercises.vault.AnswerVault;
 import reactor.core.publisher.Mono;
 
@@ -30,15 +31,17 @@ class ClientErasedHandler implements EventHandler<ClientErased> {
     private final Measures measures;
     private final SafetyAlerts safetyAlerts;
     private final Roster roster;
+    private final KnownSessions sessions;
     private final DatabaseClient database;
 
     ClientErasedHandler(AnswerVault vault, Assignments assignments, Measures measures, SafetyAlerts safetyAlerts,
-                        Roster roster, DatabaseClient database) {
+                        Roster roster, KnownSessions sessions, DatabaseClient database) {
         this.vault = vault;
         this.assignments = assignments;
         this.measures = measures;
         this.safetyAlerts = safetyAlerts;
         this.roster = roster;
+        this.sessions = sessions;
         this.database = database;
     }
 
@@ -58,6 +61,7 @@ class ClientErasedHandler implements EventHandler<ClientErased> {
                 .then(safetyAlerts.forget(event.clientId()))
                 .then(measures.forget(event.clientId()))
                 .then(roster.forget(event.clientId()))
+                .then(sessions.forget(event.clientId()))
                 .doOnSuccess(done -> log.info("erased the exercises data of a client (event {})", metadata.id()));
     }
 }

@@ -70,23 +70,26 @@ class SubmissionService {
     }
 
     /**
-     * @param idempotencyKey a retry with the key of a hand-in that went through gets that hand-in's result again
+     * @param idempotencyKey a retry with the key of a hand-in that went through gets that hand-in's result again; the
+     *                       same key with other answers is refused
      */
     Mono<SubmissionResult> submit(Caller client, UUID assignmentId, Map<String, JsonNode> answers,
                                   @Nullable String idempotencyKey) {
+        String requestHash = idempotencyKey == null ? null : AnswersHash.of(answers);
         return assignments.visibleToClient(assignmentId, client.id())
                 .switchIfEmpty(Mono.error(AssignmentProblems.AssignmentNotFoundException::new))
                 .flatMap(assignment -> assignment.status().isOpen()
                         ? templates.find(assignment.templateId())
-                                .flatMap(template -> handIn(assignment, template, answers, idempotencyKey))
+                                .flatMap(template -> handIn(assignment, template, answers, idempotencyKey, requestHash))
                                 // Two tries of one hand-in at the same moment: the one that lost gets the winner's result.
                                 .onErrorResume(AssignmentProblems.AlreadySubmittedException.class,
-                                        e -> idempotencyKey == null ? Mono.error(e) : replay(assignment, idempotencyKey))
-                        : replay(assignment, idempotencyKey));
+                                        e -> idempotencyKey == null ? Mono.error(e) : replay(assignment, idempotencyKey, requestHash))
+                        : replay(assignment, idempotencyKey, requestHash));
     }
 
     private Mono<SubmissionResult> handIn(AssignmentRef assignment, ExerciseTemplate template,
-                                          Map<String, JsonNode> answers, @Nullable String idempotencyKey) {
+                                          Map<String, JsonNode> answers, @Nullable String idempotencyKey,
+                                          @Nullable String requestHash) {
         AnswerCheck.require(template, answers, AnswerCheck.Mode.SUBMISSION);
         Optional<Score> score = score(template, answers);
         UUID responseId = UUID.randomUUID();
@@ -96,7 +99,7 @@ class SubmissionService {
                         : Mono.error(new AssignmentProblems.AlreadySubmittedException()))
                 .then(content.sealAnswers(assignment.clientId(), ANSWERS, responseId, answers))
                 .flatMap(sealed -> store.insert(new SubmissionStore.Submission(responseId, assignment.id(),
-                        assignment.clientId(), sealed, idempotencyKey, now)))
+                        assignment.clientId(), sealed, idempotencyKey, requestHash, now)))
                 .then(outbox.append(new ExerciseSubmitted(assignment.id(), assignment.clientId(),
                         assignment.therapistId(), assignment.dueAt(), now), assignment.id().toString()))
                 .then(score.map(scored -> scoreAndAlert(assignment, responseId, scored, now))
@@ -133,15 +136,20 @@ class SubmissionService {
         return Optional.of(QuestionnaireScoring.score(template.instrument(), items));
     }
 
-    /** A retry of a hand-in that went through gets its result again; anything else finds it already handed in. */
-    private Mono<SubmissionResult> replay(AssignmentRef assignment, @Nullable String idempotencyKey) {
+    /**
+     * A retry of a hand-in that went through gets its result again; its key with other answers is refused; anything
+     * else finds it already handed in.
+     */
+    private Mono<SubmissionResult> replay(AssignmentRef assignment, @Nullable String idempotencyKey,
+                                          @Nullable String requestHash) {
         if (idempotencyKey == null) {
             return Mono.error(new AssignmentProblems.AlreadySubmittedException());
         }
         return store.ofAssignment(assignment.id())
                 .filter(submission -> idempotencyKey.equals(submission.idempotencyKey()))
                 .switchIfEmpty(Mono.error(AssignmentProblems.AlreadySubmittedException::new))
-                .flatMap(submission -> resultOf(submission));
+                .flatMap(submission -> submission.matches(requestHash) ? resultOf(submission)
+                        : Mono.error(new IdempotencyKeyReusedException()));
     }
 
     /** The response of an assignment, answers included, for the client or the therapist it belongs to. */

@@ -13,8 +13,13 @@ import java.util.UUID;
 @Repository
 class SubmissionStore {
 
+    /** @param requestHash SHA-256 of the answers handed in with the key; null for hand-ins stored before it was kept */
     record Submission(UUID id, UUID assignmentId, UUID clientId, byte[] answers, @Nullable String idempotencyKey,
-                      Instant submittedAt) {
+                      @Nullable String requestHash, Instant submittedAt) {
+
+        boolean matches(@Nullable String hash) {
+            return requestHash == null || requestHash.equals(hash);
+        }
     }
 
     private final DatabaseClient database;
@@ -25,14 +30,16 @@ class SubmissionStore {
 
     Mono<Void> insert(Submission submission) {
         DatabaseClient.GenericExecuteSpec insert = database.sql("""
-                        insert into submission (id, assignment_id, client_id, answers, idempotency_key, submitted_at)
-                        values (:id, :assignment, :client, :answers, :key, :at)""")
+                        insert into submission (id, assignment_id, client_id, answers, idempotency_key, request_hash,
+                                                submitted_at)
+                        values (:id, :assignment, :client, :answers, :key, :hash, :at)""")
                 .bind("id", submission.id())
                 .bind("assignment", submission.assignmentId())
                 .bind("client", submission.clientId())
                 .bind("answers", submission.answers())
                 .bind("at", submission.submittedAt());
-        return Sql.bind(insert, "key", submission.idempotencyKey(), String.class).then();
+        return Sql.bind(Sql.bind(insert, "key", submission.idempotencyKey(), String.class),
+                "hash", submission.requestHash(), String.class).then();
     }
 
     Mono<Submission> ofAssignment(UUID assignmentId) {
@@ -40,7 +47,8 @@ class SubmissionStore {
                 .bind("assignment", assignmentId)
                 .map(row -> new Submission(row.get("id", UUID.class), row.get("assignment_id", UUID.class),
                         row.get("client_id", UUID.class), row.get("answers", byte[].class),
-                        row.get("idempotency_key", String.class), row.get("submitted_at", Instant.class)))
+                        row.get("idempotency_key", String.class), row.get("request_hash", String.class),
+                        row.get("submitted_at", Instant.class)))
                 .one();
     }
 }

@@ -8,7 +8,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.events.roster.RosterLinked;
 import org.teletherapy.events.roster.RosterUnlinked;
+import org.teletherapy.events.sessions.Actor;
+import org.teletherapy.events.sessions.CancellationReason;
+import org.teletherapy.events.sessions.SessionBooked;
+import org.teletherapy.events.sessions.SessionCancelled;
 import org.teletherapy.events.sessions.SessionCompleted;
+import org.teletherapy.events.sessions.SessionRescheduled;
 import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.IntegrationTest;
 import org.teletherapy.testsupport.TestEvents;
@@ -17,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -214,7 +220,7 @@ class AssignmentsApiTest {
 
     @Test
     void homeworkForASessionAppearsToTheClientOnceTheSessionTookPlace() {
-        UUID sessionId = UUID.randomUUID();
+        UUID sessionId = booked(DemoUsers.CLIENT1, DemoUsers.THERAPIST1);
         Map<String, Object> body = new java.util.HashMap<>(assignment(DemoUsers.CLIENT1, BOUNDARIES,
                 Instant.now().plus(7, ChronoUnit.DAYS)));
         body.put("sessionId", sessionId.toString());
@@ -232,6 +238,57 @@ class AssignmentsApiTest {
                 .expectBody()
                 .jsonPath("$.sessionId").isEqualTo(sessionId.toString())
                 .jsonPath("$.fromLastSession").isEqualTo(true));
+    }
+
+    @Test
+    void homeworkLinksOnlyToASessionOfThatTherapistWithThatClientAndAnUnknownOneLooksTheSame() {
+        UUID anothersSession = booked(DemoUsers.CLIENT3, DemoUsers.THERAPIST2);
+        UUID withAnotherClient = booked(DemoUsers.CLIENT2, DemoUsers.THERAPIST1);
+
+        Map<?, ?> invented = refusedForSession(UUID.randomUUID());
+        assertThat(invented.get("type")).isEqualTo("urn:teletherapy:problem:session-mismatch");
+        assertThat(invented.get("errors").toString()).contains("sessionId");
+        // Only the request's own id (if a problem carries one) may differ.
+        assertThat(refusedForSession(anothersSession)).usingRecursiveComparison().ignoringFields("requestId")
+                .isEqualTo(invented);
+        assertThat(refusedForSession(withAnotherClient)).usingRecursiveComparison().ignoringFields("requestId")
+                .isEqualTo(invented);
+        assertThat(database.sql("select count(*) from assignment where session_id in (:ids)")
+                .bind("ids", List.of(anothersSession, withAnotherClient))
+                .map(row -> row.get(0, Long.class)).one().block()).isZero();
+    }
+
+    @Test
+    void homeworkForACancelledSessionIsRefusedBecauseItWouldNeverBeReleased() {
+        UUID sessionId = booked(DemoUsers.CLIENT1, DemoUsers.THERAPIST1);
+        TestEvents.publish(new SessionCancelled(sessionId, DemoUsers.CLIENT1, DemoUsers.THERAPIST1,
+                Instant.now().plus(2, ChronoUnit.DAYS), Actor.CLIENT, CancellationReason.ILLNESS, false, Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled".equals(knownStatus(sessionId)));
+
+        web.post().uri("/api/v1/assignments").headers(as("therapist1")).bodyValue(forSession(sessionId)).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:session-not-held");
+    }
+
+    @Test
+    void homeworkWaitingForASessionFollowsItWhenItIsRescheduledAndIsReleasedWhenTheNewOneTakesPlace() {
+        UUID original = booked(DemoUsers.CLIENT1, DemoUsers.THERAPIST1);
+        UUID id = created(web.post().uri("/api/v1/assignments").headers(as("therapist1")).bodyValue(forSession(original)).exchange());
+        UUID moved = UUID.randomUUID();
+        Instant newStart = Instant.now().plus(3, ChronoUnit.DAYS);
+        TestEvents.publish(new SessionRescheduled(moved, original, DemoUsers.CLIENT1, DemoUsers.THERAPIST1,
+                Instant.now().plus(2, ChronoUnit.DAYS), newStart, newStart.plus(50, ChronoUnit.MINUTES), Actor.CLIENT,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "booked".equals(knownStatus(moved)));
+        assertThat(knownStatus(original)).isEqualTo("cancelled");
+
+        Instant ended = Instant.now();
+        TestEvents.publish(new SessionCompleted(moved, DemoUsers.CLIENT1, DemoUsers.THERAPIST1,
+                ended.minus(50, ChronoUnit.MINUTES), ended, ended));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> web.get().uri("/api/v1/assignments/" + id)
+                .headers(as("client1")).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.sessionId").isEqualTo(moved.toString()));
     }
 
     @Test
@@ -320,5 +377,33 @@ class AssignmentsApiTest {
                 .expectStatus().isOk()
                 .expectBodyList(Map.class).returnResult().getResponseBody().stream()
                 .map(view -> (Map<String, Object>) view).toList();
+    }
+
+    /** A session sessions-service announced as booked, once this service knows it. */
+    private UUID booked(UUID client, UUID therapist) {
+        UUID sessionId = UUID.randomUUID();
+        Instant start = Instant.now().plus(2, ChronoUnit.DAYS);
+        TestEvents.publish(new SessionBooked(sessionId, client, therapist, start, start.plus(50, ChronoUnit.MINUTES),
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "booked".equals(knownStatus(sessionId)));
+        return sessionId;
+    }
+
+    private String knownStatus(UUID sessionId) {
+        return database.sql("select status from known_session where session_id = :id").bind("id", sessionId)
+                .map(row -> row.get(0, String.class)).one().blockOptional().orElse(null);
+    }
+
+    private static Map<String, Object> forSession(UUID sessionId) {
+        Map<String, Object> body = new HashMap<>(assignment(DemoUsers.CLIENT1, BOUNDARIES,
+                Instant.now().plus(7, ChronoUnit.DAYS)));
+        body.put("sessionId", sessionId.toString());
+        return body;
+    }
+
+    private Map<?, ?> refusedForSession(UUID sessionId) {
+        return web.post().uri("/api/v1/assignments").headers(as("therapist1")).bodyValue(forSession(sessionId)).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 }

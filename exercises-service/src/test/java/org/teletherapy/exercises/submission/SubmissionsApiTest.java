@@ -9,8 +9,10 @@ import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.IntegrationTest;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -198,6 +200,25 @@ class SubmissionsApiTest {
         assertThat(outboxEvents(database, "measure.scored", "assignmentId", assignment)).isEqualTo(1);
         assertThat(outboxEvents(database, "exercise.submitted", "assignmentId", assignment)).isEqualTo(1);
         submit("client1", assignment, items(9, 1, Map.of()), "not a valid key!").expectStatus().isBadRequest();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anIdempotencyKeyReusedWithOtherAnswersIsRefusedNotAnsweredWithTheFirstHandIn() {
+        UUID assignment = assign(web, "therapist1", DemoUsers.CLIENT1, PHQ_9);
+        String key = "reuse-" + UUID.randomUUID();
+        submit("client1", assignment, items(9, 1, Map.of("item9", 0)), key).expectStatus().isCreated();
+
+        submit("client1", assignment, items(9, 3, Map.of("item9", 0)), key)
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:idempotency-key-reused")
+                .jsonPath("$.score").doesNotExist();
+        // The same answers in another order are the same request.
+        Map<String, Object> reordered = new TreeMap<>(Comparator.reverseOrder());
+        reordered.putAll((Map<String, ?>) items(9, 1, Map.of("item9", 0)).get("answers"));
+        submit("client1", assignment, Map.of("answers", reordered), key).expectStatus().isCreated()
+                .expectBody().jsonPath("$.score").isEqualTo(8);
+        assertThat(outboxEvents(database, "exercise.submitted", "assignmentId", assignment)).isEqualTo(1);
     }
 
     @Test

@@ -112,18 +112,20 @@ final class NoteProblems {
         }
     }
 
-    static final class UnknownSession extends ErrorResponseException {
+    /** Unknown, or another therapist's: the same answer, so that nobody learns which session ids exist. */
+    static class UnknownSession extends ErrorResponseException {
         UnknownSession() {
             super(HttpStatus.UNPROCESSABLE_CONTENT, problem(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-session",
-                    "Unknown session", "No session with this id is known here. A session booked a moment ago may "
-                            + "still be on its way from the sessions service; try again shortly."), null);
+                    "Unknown session", "No session of yours with this id is known here. A session booked a moment ago "
+                            + "may still be on its way from the sessions service; try again shortly."), null);
         }
     }
 
-    static final class NotYourSession extends ErrorResponseException {
-        NotYourSession() {
-            super(HttpStatus.FORBIDDEN, problem(HttpStatus.FORBIDDEN, "not-your-session", "Not your session",
-                    "Only the therapist who held a session writes its notes."), null);
+    /** Answers exactly as {@link UnknownSession}; only the audit trail records that it was someone else's session. */
+    static final class NotYourSession extends UnknownSession implements AuditOutcome.AuditedFailure {
+        @Override
+        public AuditOutcome auditOutcome() {
+            return AuditOutcome.DENIED;
         }
     }
 

@@ -331,11 +331,23 @@ class NotesApiTest extends NotesApiTestBase {
     }
 
     @Test
-    void onlyTheTherapistOfTheSessionWritesItsNote() {
-        web.post().uri("/api/v1/notes").headers(as("therapist2"))
-                .bodyValue(Map.of("sessionId", session, "kind", "progress", "content", "x")).exchange()
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:not-your-session");
+    void anotherTherapistsSessionIsAnsweredExactlyLikeAnUnknownOneAndAuditedAsDenied() {
+        String theirsRequest = "oracle-theirs-" + UUID.randomUUID();
+        Map<?, ?> theirs = refusedNote(session, theirsRequest);
+        Map<?, ?> unknown = refusedNote(UUID.randomUUID(), "oracle-unknown-" + UUID.randomUUID());
+
+        assertThat(theirs.get("type")).isEqualTo("urn:teletherapy:problem:unknown-session");
+        assertThat(theirs).usingRecursiveComparison().ignoringFields("requestId").isEqualTo(unknown);
+        assertThat(database.sql("select outcome from audit_entry where request_id = :request and activity = 'note.create'")
+                .bind("request", theirsRequest)
+                .map(row -> row.get(0, String.class)).all().collectList().block()).containsExactly("denied");
+    }
+
+    private Map<?, ?> refusedNote(UUID sessionId, String requestId) {
+        return web.post().uri("/api/v1/notes").headers(as("therapist2")).header("X-Request-Id", requestId)
+                .bodyValue(Map.of("sessionId", sessionId, "kind", "progress", "content", "x")).exchange()
+                .expectStatus().isEqualTo(422)
+                .expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test

@@ -66,7 +66,10 @@ class SlotController {
                 .zipWith(sessions.busy(therapistId, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1))).collectList(),
                         (found, busy) -> {
                             long started = System.nanoTime();
-                            List<Slot> free = SlotCalculator.freeSlots(found, busy, from, to,
+                            // Nothing beyond the booking horizon is offered, since it could not be booked.
+                            Instant horizon = clock.instant().plus(policy.bookingHorizon());
+                            List<Slot> free = !from.isBefore(horizon) ? List.of()
+                                    : SlotCalculator.freeSlots(found, busy, from, to.isAfter(horizon) ? horizon : to,
                                     clock.instant().plus(policy.minimumNotice()));
                             queryTimer.record(Duration.ofNanos(System.nanoTime() - started));
                             return free;

@@ -15,11 +15,13 @@ import org.teletherapy.events.sessions.SessionRescheduled;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
 import org.teletherapy.sessions.SchedulingPolicy;
+import org.teletherapy.sessions.SchedulingProblems.IdempotencyKeyReusedException;
 import org.teletherapy.sessions.SchedulingProblems.InvalidTransitionException;
 import org.teletherapy.sessions.SchedulingProblems.NotAllowedException;
 import org.teletherapy.sessions.SchedulingProblems.NotBookableException;
 import org.teletherapy.sessions.SchedulingProblems.NotOnRosterException;
 import org.teletherapy.sessions.SchedulingProblems.SessionNotFoundException;
+import org.teletherapy.sessions.SchedulingProblems.SessionStartedException;
 import org.teletherapy.sessions.SchedulingProblems.SlotTakenException;
 import org.teletherapy.sessions.availability.Availability;
 import org.teletherapy.sessions.availability.AvailabilityStore;
@@ -66,32 +68,41 @@ public class BookingService {
         this.meters = meters;
     }
 
-    /** Books {@code start} with the therapist for the calling client; a repeated idempotency key returns the first result. */
+    /**
+     * Books {@code start} with the therapist for the calling client. A repeated idempotency key returns the first
+     * result if the request is the same; a key reused for another request is refused.
+     */
     Mono<Session> book(Caller client, UUID therapistId, Instant start, String idempotencyKey) {
         if (idempotencyKey == null) {
-            return bookOnce(client, therapistId, start, null);
+            return bookOnce(client, therapistId, start, null, null);
         }
-        return sessions.sessionForIdempotencyKey(client.id(), idempotencyKey)
-                .flatMap(sessions::find)
-                .switchIfEmpty(Mono.defer(() -> bookOnce(client, therapistId, start, idempotencyKey)))
+        String requestHash = IdempotencyKeys.requestHash(therapistId, start);
+        return replay(client.id(), idempotencyKey, requestHash)
+                .switchIfEmpty(Mono.defer(() -> bookOnce(client, therapistId, start, idempotencyKey, requestHash)))
                 // A concurrent retry with the same key won the race: answer with its session.
-                .onErrorResume(e -> isSqlState(e, UNIQUE_VIOLATION), e ->
-                        sessions.sessionForIdempotencyKey(client.id(), idempotencyKey).flatMap(sessions::find));
+                .onErrorResume(e -> isSqlState(e, UNIQUE_VIOLATION), e -> replay(client.id(), idempotencyKey, requestHash));
     }
 
-    private Mono<Session> bookOnce(Caller client, UUID therapistId, Instant start, String idempotencyKey) {
+    private Mono<Session> replay(UUID clientId, String idempotencyKey, String requestHash) {
+        return sessions.bookingForIdempotencyKey(clientId, idempotencyKey)
+                .flatMap(earlier -> earlier.matches(requestHash) ? sessions.find(earlier.sessionId())
+                        : Mono.error(new IdempotencyKeyReusedException()));
+    }
+
+    private Mono<Session> bookOnce(Caller client, UUID therapistId, Instant start, String idempotencyKey,
+                                   String requestHash) {
         return bookable(client.id(), therapistId, start)
                 .map(found -> newSession(therapistId, client.id(), start, found, null, null, 0))
                 .flatMap(session -> transaction.transactional(sessions.insert(session)
                                 .then(idempotencyKey == null ? Mono.empty()
-                                        : sessions.rememberIdempotencyKey(client.id(), idempotencyKey, session.id()))
+                                        : sessions.rememberIdempotencyKey(client.id(), idempotencyKey, requestHash, session.id()))
                                 .then(outbox.append(booked(session), session.id().toString()))
                                 .thenReturn(session))
                         .onErrorMap(e -> isSqlState(e, EXCLUSION_VIOLATION), e -> new SlotTakenException()))
                 .doOnSuccess(session -> meters.counter("teletherapy.sessions.booked").increment());
     }
 
-    /** Checks roster, availability, grid and notice for a start; gives the therapist's availability. */
+    /** Checks notice, horizon, roster, availability and grid for a start; gives the therapist's availability. */
     Mono<Availability> bookable(UUID clientId, UUID therapistId, Instant start) {
         Instant now = clock.instant();
         if (!start.isAfter(now)) {
@@ -101,6 +112,9 @@ public class BookingService {
             return Mono.error(new NotBookableException("too-short-notice",
                     "Sessions must be booked at least " + policy.minimumNotice().toHours() + " hours ahead."));
         }
+        if (beyondHorizon(start)) {
+            return Mono.error(beyondHorizonProblem());
+        }
         return roster.isLinked(therapistId, clientId)
                 .flatMap(linked -> linked ? availability.find(therapistId)
                         .switchIfEmpty(Mono.error(() -> new NotBookableException("no-availability",
@@ -109,6 +123,16 @@ public class BookingService {
                 .flatMap(found -> SlotCalculator.isOnGrid(found, start) ? Mono.just(found)
                         : Mono.error(new NotBookableException("off-grid",
                         "The start is not one of the therapist's slot times (see the slots endpoint).")));
+    }
+
+    /** Slots are offered at most {@code bookingHorizon} ahead; nothing later can be booked either. */
+    boolean beyondHorizon(Instant start) {
+        return start.isAfter(clock.instant().plus(policy.bookingHorizon()));
+    }
+
+    NotBookableException beyondHorizonProblem() {
+        return new NotBookableException("beyond-booking-horizon", "Sessions can be booked at most "
+                + policy.bookingHorizon().toDays() + " days ahead.");
     }
 
     Session newSession(UUID therapistId, UUID clientId, Instant start, Availability found, UUID seriesId,
@@ -140,6 +164,9 @@ public class BookingService {
                     ? sessions.bookedInSeriesFrom(session.seriesId(), session.startsAt())
                     : Flux.just(session);
             Actor actor = caller.is(Role.THERAPIST) && session.therapistId().equals(caller.id()) ? Actor.THERAPIST : Actor.CLIENT;
+            if (actor == Actor.CLIENT && started(session)) {
+                return Flux.error(new SessionStartedException("cancelled"));
+            }
             return transaction.transactional(targets.concatMap(target -> cancelOne(target, actor, reason)));
         });
     }
@@ -171,6 +198,9 @@ public class BookingService {
                         + old.rescheduleCount() + " times, the most allowed."));
             }
             Actor actor = caller.id().equals(old.therapistId()) ? Actor.THERAPIST : Actor.CLIENT;
+            if (actor == Actor.CLIENT && started(old)) {
+                return Mono.error(new SessionStartedException("rescheduled"));
+            }
             return bookable(old.clientId(), old.therapistId(), newStart)
                     .flatMap(found -> {
                         Session moved = newSession(old.therapistId(), old.clientId(), newStart, found, old.seriesId(),
@@ -209,6 +239,14 @@ public class BookingService {
                     .doOnSuccess(closed -> meters.counter(attended ? "teletherapy.sessions.completed"
                             : "teletherapy.sessions.noshow").increment());
         });
+    }
+
+    /**
+     * From its start on a session belongs to its therapist: they complete it or record a no-show (or cancel it, when
+     * it could not take place on their side). A client cancelling or moving it then would escape the no-show.
+     */
+    private boolean started(Session session) {
+        return !clock.instant().isBefore(session.startsAt());
     }
 
     static String actorName(Actor actor) {

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.service.security.Caller;
+import org.teletherapy.sessions.video.Participant;
 import org.teletherapy.sessions.video.VideoRooms;
 import reactor.core.publisher.Mono;
 
@@ -36,7 +37,7 @@ class SeriesController {
     Mono<SeriesView> book(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SeriesRequest request) {
         return series.book(Caller.from(jwt), request.therapistId(), request.start(), request.frequency(), request.occurrences())
                 .map(sessions -> new SeriesView(sessions.get(0).seriesId(),
-                        sessions.stream().map(session -> SessionView.of(session, rooms)).toList()));
+                        sessions.stream().map(session -> SessionView.of(session, rooms, Participant.from(jwt))).toList()));
     }
 
     record SeriesRequest(@NotNull UUID therapistId, @NotNull Instant start, @NotNull SeriesService.Frequency frequency,

@@ -76,6 +76,9 @@ class SeriesService {
                 .flatMap(availability -> {
                     List<Instant> starts = occurrences(availability, firstStart, frequency, occurrences);
                     Instant last = starts.get(starts.size() - 1);
+                    if (booking.beyondHorizon(last)) {
+                        return Mono.error(booking.beyondHorizonProblem());
+                    }
                     return sessions.busy(therapistId, firstStart, last.plus(availability.sessionLength()).plus(availability.buffer()))
                             .collectList()
                             .flatMap(busy -> {

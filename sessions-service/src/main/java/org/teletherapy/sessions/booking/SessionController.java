@@ -15,8 +15,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.events.sessions.CancellationReason;
+import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
+import org.teletherapy.sessions.SchedulingProblems.InvalidTransitionException;
+import org.teletherapy.sessions.video.JoinLink;
+import org.teletherapy.sessions.video.Participant;
 import org.teletherapy.sessions.video.VideoRooms;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -44,32 +48,34 @@ class SessionController {
     @GetMapping
     Flux<SessionView> mine(@AuthenticationPrincipal Jwt jwt) {
         Caller caller = Caller.from(jwt);
+        Participant viewer = Participant.from(jwt);
         Flux<Session> mine = caller.is(Role.THERAPIST) ? sessions.ofTherapist(caller.id()) : sessions.ofClient(caller.id());
-        return mine.map(session -> SessionView.of(session, rooms));
+        return mine.map(session -> SessionView.of(session, rooms, viewer));
     }
 
     @GetMapping("/{id}")
     Mono<SessionView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return booking.participantsSession(Caller.from(jwt), id).map(session -> SessionView.of(session, rooms));
+        return booking.participantsSession(Caller.from(jwt), id)
+                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
-    record VideoRoom(String url, Instant closesAt) {
+    /** @param roomProtected false when the room is open to anyone with the link (no Jitsi token authentication) */
+    record VideoRoom(String url, Instant closesAt, boolean roomProtected) {
     }
 
-    /** The room link, while the session can be joined: from shortly before its start until its end. */
+    /** The caller's room link, while the session can be joined: from shortly before its start until its end. */
     @GetMapping("/{id}/video")
     Mono<VideoRoom> video(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return booking.participantsSession(Caller.from(jwt), id).map(session -> {
-            Instant now = Instant.now();
             if (!Session.BOOKED.equals(session.status())) {
-                throw new org.teletherapy.sessions.SchedulingProblems.InvalidTransitionException(
-                        "The session is " + session.status() + "; its room is closed.");
+                throw new InvalidTransitionException("The session is " + session.status() + "; its room is closed.");
             }
-            if (now.isBefore(rooms.joinOpensAt(session.startsAt())) || !now.isBefore(session.endsAt())) {
-                throw new org.teletherapy.service.problem.ProblemException(HttpStatus.CONFLICT, "outside-join-window",
-                        "Not joinable now", "The room opens " + rooms.joinOpensAt(session.startsAt()) + " and closes at the end.");
+            JoinLink link = SessionView.joinLink(session, rooms, Participant.from(jwt));
+            if (!link.open()) {
+                throw new ProblemException(HttpStatus.CONFLICT, "outside-join-window",
+                        "Not joinable now", "The room opens " + link.opensAt() + " and closes at the end.");
             }
-            return new VideoRoom(rooms.url(session.videoRoom()), session.endsAt());
+            return new VideoRoom(link.url(), link.closesAt(), link.protectedRoom());
         });
     }
 
@@ -79,7 +85,7 @@ class SessionController {
     Mono<SessionView> book(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody BookingRequest request,
                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return booking.book(Caller.from(jwt), request.therapistId(), request.start(), IdempotencyKeys.check(idempotencyKey))
-                .map(session -> SessionView.of(session, rooms));
+                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
     @PostMapping("/{id}/cancel")
@@ -87,25 +93,26 @@ class SessionController {
                                    @Valid @RequestBody CancelRequest request) {
         boolean andFollowing = CancelRequest.THIS_AND_FOLLOWING.equals(request.scope());
         return booking.cancel(Caller.from(jwt), id, request.reason(), andFollowing)
-                .map(session -> SessionView.of(session, rooms)).collectList();
+                .map(session -> SessionView.of(session, rooms, Participant.from(jwt))).collectList();
     }
 
     @PostMapping("/{id}/reschedule")
     Mono<SessionView> reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                  @Valid @RequestBody RescheduleRequest request) {
-        return booking.reschedule(Caller.from(jwt), id, request.start()).map(session -> SessionView.of(session, rooms));
+        return booking.reschedule(Caller.from(jwt), id, request.start())
+                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SessionView> complete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return booking.close(Caller.from(jwt), id, true).map(session -> SessionView.of(session, rooms));
+        return booking.close(Caller.from(jwt), id, true).map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
     @PostMapping("/{id}/no-show")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SessionView> noShow(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return booking.close(Caller.from(jwt), id, false).map(session -> SessionView.of(session, rooms));
+        return booking.close(Caller.from(jwt), id, false).map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
     record BookingRequest(@NotNull UUID therapistId, @NotNull Instant start) {

@@ -100,14 +100,27 @@ public class SessionStore {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
-    Mono<UUID> sessionForIdempotencyKey(UUID clientId, String key) {
-        return database.sql("select session_id from idempotency_key where client_id = :client and key = :key")
-                .bind("client", clientId).bind("key", key).map(row -> row.get("session_id", UUID.class)).one();
+    /** A booking made with an Idempotency-Key, and the hash of the request it was made for. */
+    record IdempotentBooking(UUID sessionId, String requestHash) {
+
+        /** Keys stored before request hashes were kept match any request, as they did then. */
+        boolean matches(String hash) {
+            return requestHash == null || requestHash.equals(hash);
+        }
     }
 
-    Mono<Void> rememberIdempotencyKey(UUID clientId, String key, UUID sessionId) {
-        return database.sql("insert into idempotency_key (client_id, key, session_id) values (:client, :key, :session)")
-                .bind("client", clientId).bind("key", key).bind("session", sessionId).then();
+    Mono<IdempotentBooking> bookingForIdempotencyKey(UUID clientId, String key) {
+        return database.sql("select session_id, request_hash from idempotency_key where client_id = :client and key = :key")
+                .bind("client", clientId).bind("key", key)
+                .map(row -> new IdempotentBooking(row.get("session_id", UUID.class), row.get("request_hash", String.class)))
+                .one();
+    }
+
+    Mono<Void> rememberIdempotencyKey(UUID clientId, String key, String requestHash, UUID sessionId) {
+        return database.sql("""
+                        insert into idempotency_key (client_id, key, request_hash, session_id)
+                        values (:client, :key, :hash, :session)""")
+                .bind("client", clientId).bind("key", key).bind("hash", requestHash).bind("session", sessionId).then();
     }
 
     private static Session read(Readable row) {

@@ -1,25 +1,39 @@
 package org.teletherapy.sessions.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.teletherapy.sessions.video.JoinLink;
+import org.teletherapy.sessions.video.Participant;
 import org.teletherapy.sessions.video.VideoRooms;
 
 import java.time.Instant;
 import java.util.UUID;
 
-/** A session as its participants see it, with the video room and when it can be joined. */
+/**
+ * A session as its participants see it, with when its room can be joined. {@code videoUrl} is the caller's own join
+ * link and is filled only while a booked session can be joined ({@code null} otherwise, so a link handed out early
+ * or for a cancelled session cannot undo the window); {@code roomProtected} says whether the room itself checks a
+ * token, or is open to anyone holding the link.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SessionView(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
-                   String videoUrl, Instant videoJoinOpensAt, Instant videoJoinClosesAt, UUID seriesId,
-                   UUID rescheduledFrom, Cancellation cancellation) {
+                   @JsonInclude(JsonInclude.Include.ALWAYS) String videoUrl, Instant videoJoinOpensAt,
+                   Instant videoJoinClosesAt, boolean roomProtected, UUID seriesId, UUID rescheduledFrom,
+                   Cancellation cancellation) {
 
     record Cancellation(String by, String reason, boolean late, Instant at) {
     }
 
-    static SessionView of(Session session, VideoRooms rooms) {
+    static SessionView of(Session session, VideoRooms rooms, Participant viewer) {
         Cancellation cancellation = session.cancelledAt() == null ? null : new Cancellation(session.cancelledBy(),
                 session.cancelReason(), Boolean.TRUE.equals(session.lateCancellation()), session.cancelledAt());
+        JoinLink link = joinLink(session, rooms, viewer);
         return new SessionView(session.id(), session.therapistId(), session.clientId(), session.startsAt(),
-                session.endsAt(), session.status(), rooms.url(session.videoRoom()), rooms.joinOpensAt(session.startsAt()),
-                session.endsAt(), session.seriesId(), session.rescheduledFrom(), cancellation);
+                session.endsAt(), session.status(), link.url(), link.opensAt(), link.closesAt(), link.protectedRoom(),
+                session.seriesId(), session.rescheduledFrom(), cancellation);
+    }
+
+    static JoinLink joinLink(Session session, VideoRooms rooms, Participant viewer) {
+        return rooms.joinLink(session.videoRoom(), session.startsAt(), session.endsAt(),
+                Session.BOOKED.equals(session.status()), viewer, session.therapistId().equals(viewer.id()));
     }
 }

@@ -22,6 +22,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -91,6 +92,27 @@ class KeycloakAccounts implements Accounts, DisposableBean {
             realmResource.users().delete(id.toString()).close();
             throw e;
         }
+    }
+
+    @Override
+    public Mono<UUID> existing(String email, String role) {
+        return Mono.fromCallable(() -> existingBlocking(email, role))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .onErrorMap(KeycloakAccounts::unavailable, e -> {
+                    log.warn("Keycloak unavailable while looking up an account: {}", e.getClass().getSimpleName());
+                    return new IdentityUnavailableException();
+                });
+    }
+
+    private Optional<UUID> existingBlocking(String email, String role) {
+        RealmResource realmResource = keycloak.realm(realm);
+        return realmResource.users().searchByEmail(email, true).stream()
+                .filter(user -> email.equalsIgnoreCase(user.getEmail()))
+                .findFirst()
+                .filter(user -> realmResource.users().get(user.getId()).roles().realmLevel().listEffective().stream()
+                        .anyMatch(held -> held.getName().equals(role)))
+                .map(user -> UUID.fromString(user.getId()));
     }
 
     @Override

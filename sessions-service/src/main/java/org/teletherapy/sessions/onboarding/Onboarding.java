@@ -6,6 +6,7 @@ import org.teletherapy.events.sessions.Actor;
 import org.teletherapy.events.sessions.CancellationReason;
 import org.teletherapy.sessions.booking.BookingService;
 import org.teletherapy.sessions.booking.SessionStore;
+import org.teletherapy.sessions.onboarding.OnboardingProblems.AccountExistsException;
 import org.teletherapy.sessions.onboarding.OnboardingProblems.ClientNotOnRosterException;
 import org.teletherapy.sessions.roster.RosterStore;
 import reactor.core.publisher.Mono;
@@ -37,13 +38,24 @@ class Onboarding {
         this.clock = clock;
     }
 
+    /**
+     * Invites a new client, or links an existing client account (someone who left a roster and comes back, or sees
+     * several therapists). The existing account is only linked: its name, password and settings stay untouched, and
+     * it is never deleted if linking fails. An address that belongs to a therapist or an operator stays refused.
+     */
     Mono<UUID> inviteClient(UUID therapistId, String therapistName, Accounts.NewPerson client) {
         return accounts.create(client, "client")
                 .flatMap(clientId -> transaction.transactional(
                                 roster.link(therapistId, therapistName, clientId, client.displayName()))
                         .thenReturn(clientId)
                         .onErrorResume(e -> accounts.delete(clientId).onErrorResume(ignored -> Mono.empty())
-                                .then(Mono.error(e))));
+                                .then(Mono.error(e))))
+                .onErrorResume(AccountExistsException.class, exists -> accounts.existing(client.email(), "client")
+                        .switchIfEmpty(Mono.error(exists))
+                        .flatMap(clientId -> transaction.transactional(
+                                        roster.link(therapistId, therapistName, clientId, client.displayName()))
+                                .flatMap(linked -> linked ? Mono.just(clientId) : Mono.error(
+                                        new AccountExistsException("This client is on your roster already.")))));
     }
 
     Mono<UUID> createTherapist(Accounts.NewPerson therapist) {

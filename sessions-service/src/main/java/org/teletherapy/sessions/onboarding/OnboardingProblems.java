@@ -17,8 +17,11 @@ final class OnboardingProblems {
 
     static final class AccountExistsException extends ProblemException {
         AccountExistsException() {
-            super(HttpStatus.CONFLICT, "account-exists", "Account exists",
-                    "An account with this e-mail address exists already.");
+            this("An account with this e-mail address exists already.");
+        }
+
+        AccountExistsException(String detail) {
+            super(HttpStatus.CONFLICT, "account-exists", "Account exists", detail);
         }
     }
 

@@ -7,6 +7,7 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.devstack.Ports;
 import org.teletherapy.sessions.SchedulingApiTestBase;
 import org.teletherapy.sessions.SchedulingFixture;
@@ -46,20 +47,11 @@ class OnboardingApiTest extends SchedulingApiTestBase {
         web.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token("therapist1"))).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[?(@.clientId == '" + clientId + "')].name").isEqualTo("Ines Invited");
 
-        // What the invitation e-mail's link lets the person do: choose a password (and finish the required actions).
         try (Keycloak admin = serviceAccount()) {
-            var user = admin.realm("teletherapy").users().get(clientId);
-            UserRepresentation representation = user.toRepresentation();
-            assertThat(representation.getRequiredActions()).contains("UPDATE_PASSWORD", "VERIFY_EMAIL");
-            CredentialRepresentation password = new CredentialRepresentation();
-            password.setType(CredentialRepresentation.PASSWORD);
-            password.setValue("a-long-first-password");
-            password.setTemporary(false);
-            user.resetPassword(password);
-            representation.setRequiredActions(List.of());
-            representation.setEmailVerified(true);
-            user.update(representation);
+            assertThat(admin.realm("teletherapy").users().get(clientId).toRepresentation().getRequiredActions())
+                    .contains("UPDATE_PASSWORD", "VERIFY_EMAIL");
         }
+        choosePassword(clientId, "a-long-first-password");
         String token = keycloak.accessToken(email, "a-long-first-password");
         web.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$[0].therapistId").isEqualTo(DemoUsers.THERAPIST1.toString());
@@ -78,6 +70,50 @@ class OnboardingApiTest extends SchedulingApiTestBase {
                 .bodyValue(Map.of("firstName", "", "lastName", "B", "email", "not-an-address"))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors.length()").isEqualTo(2);
+    }
+
+    @Test
+    void aClientRemovedFromTheRosterIsLinkedAgainByANewInvitationWithTheirAccountUntouched() {
+        String email = "returning-" + UUID.randomUUID() + "@example.org";
+        String clientId = invite(email, "Rita", "Returning").expectStatus().isCreated()
+                .expectBody(Map.class).returnResult().getResponseBody().get("clientId").toString();
+        choosePassword(clientId, "a-password-she-keeps");
+        web.delete().uri("/api/v1/roster/clients/{id}", clientId).headers(h -> h.setBearerAuth(token("therapist1")))
+                .exchange().expectStatus().isNoContent();
+
+        invite(email.toUpperCase(), "Rita", "Back").expectStatus().isCreated()
+                .expectBody().jsonPath("$.clientId").isEqualTo(clientId);
+
+        web.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token("therapist1"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[?(@.clientId == '" + clientId + "')].name").isEqualTo("Rita Back");
+        assertThat(database.sql("""
+                        select count(*) from eventing.outbox_event
+                         where event_type = 'roster.linked' and convert_from(payload, 'UTF8')::jsonb ->> 'clientId' = :client""")
+                .bind("client", clientId).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(2);
+        // Linking changed nothing about the account: same password, same name, nothing asked of her on login.
+        String token = keycloak.accessToken(email, "a-password-she-keeps");
+        web.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$[0].therapistId").isEqualTo(DemoUsers.THERAPIST1.toString());
+        try (Keycloak admin = serviceAccount()) {
+            UserRepresentation account = admin.realm("teletherapy").users().get(clientId).toRepresentation();
+            assertThat(account.getFirstName()).isEqualTo("Rita");
+            assertThat(account.getLastName()).isEqualTo("Returning");
+            assertThat(account.getRequiredActions()).isEmpty();
+        }
+
+        invite(email, "Rita", "Again").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:account-exists");
+    }
+
+    @Test
+    void anInvitationForATherapistsAddressIsStillRefused() {
+        invite("therapist2@example.org", "Not", "Aclient").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:account-exists");
+        invite("operator1@example.org", "Not", "Aclient").expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:account-exists");
+        assertThat(database.sql("select count(*) from roster where client_id in (:ids)")
+                .bind("ids", List.of(DemoUsers.THERAPIST2, DemoUsers.OPERATOR1))
+                .map(row -> row.get(0, Long.class)).one().block()).isZero();
     }
 
     @Test
@@ -115,6 +151,27 @@ class OnboardingApiTest extends SchedulingApiTestBase {
                 new Accounts.NewPerson("Ada", "Down", "down@example.org")).block())
                 .isInstanceOf(OnboardingProblems.IdentityUnavailableException.class);
         assertThat(rosterSize()).isEqualTo(before);
+    }
+
+    private WebTestClient.ResponseSpec invite(String email, String first, String last) {
+        return web.post().uri("/api/v1/roster/invitations").headers(h -> h.setBearerAuth(token("therapist1")))
+                .bodyValue(Map.of("firstName", first, "lastName", last, "email", email)).exchange();
+    }
+
+    /** What the invitation e-mail's link lets the person do: choose a password (and finish the required actions). */
+    private void choosePassword(String userId, String chosen) {
+        try (Keycloak admin = serviceAccount()) {
+            var user = admin.realm("teletherapy").users().get(userId);
+            UserRepresentation representation = user.toRepresentation();
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
+            password.setValue(chosen);
+            password.setTemporary(false);
+            user.resetPassword(password);
+            representation.setRequiredActions(List.of());
+            representation.setEmailVerified(true);
+            user.update(representation);
+        }
     }
 
     private long rosterSize() {
