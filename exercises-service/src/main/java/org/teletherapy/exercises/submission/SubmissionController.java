@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.exercises.ExercisesProblem;
 import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,6 +43,8 @@ class SubmissionController {
     }
 
     /** The client hands the assignment in; a questionnaire comes back scored. */
+    @ProblemTypes(badRequest = "invalid-idempotency-key", notFound = "assignment-not-found",
+            conflict = "already-submitted", unprocessable = {"invalid-answers", "incomplete-questionnaire"})
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
     Mono<ResponseEntity<SubmissionResult>> submit(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID assignmentId,
@@ -57,6 +60,7 @@ class SubmissionController {
     }
 
     /** The response handed in, with its answers: to the client who wrote it and the therapist who assigned it. */
+    @ProblemTypes(notFound = "assignment-not-found")
     @GetMapping
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Flux<SubmissionResult> read(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID assignmentId) {

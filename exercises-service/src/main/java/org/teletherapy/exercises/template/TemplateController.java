@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.exercises.ExercisesProblem;
 import org.teletherapy.exercises.FieldProblem;
 import org.teletherapy.exercises.Instruments;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +42,7 @@ class TemplateController {
         return store.usableBy(Caller.from(jwt).id()).map(TemplateView::of);
     }
 
+    @ProblemTypes(notFound = "template-not-found")
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<TemplateView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
@@ -51,6 +53,7 @@ class TemplateController {
                 .switchIfEmpty(Mono.error(TemplateNotFoundException::new));
     }
 
+    @ProblemTypes(unprocessable = "invalid-template")
     @PostMapping
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<ResponseEntity<TemplateView>> write(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody TemplateDraft draft) {

@@ -18,6 +18,7 @@ import org.teletherapy.crypto.SubjectKeyring;
 import org.teletherapy.notes.audit.AuditAction;
 import org.teletherapy.notes.audit.AuditContext;
 import org.teletherapy.notes.audit.AuditTrail;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.Problems;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
@@ -51,6 +52,7 @@ class KeyRotationController {
     }
 
     /** 202: the new version is current at once, the rewrapping follows (watch {@code pendingRewrap}). */
+    @ProblemTypes(conflict = "rotation-managed-externally")
     @PostMapping("/rotation")
     Mono<ResponseEntity<KeysStatus>> rotate(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request) {
         AuditContext context = AuditContext.of(Caller.from(jwt), Role.OPERATOR, RequestIdWebFilter.requestId(request));

@@ -69,6 +69,7 @@ final class ProblemResponsesCustomizer implements OperationCustomizer {
             add(problems, HttpStatus.GONE, declared.gone());
             add(problems, HttpStatus.CONTENT_TOO_LARGE, declared.contentTooLarge());
             add(problems, HttpStatus.UNPROCESSABLE_CONTENT, declared.unprocessable());
+            add(problems, HttpStatus.INTERNAL_SERVER_ERROR, declared.serverError());
             add(problems, HttpStatus.SERVICE_UNAVAILABLE, declared.unavailable());
         }
         boolean hasPathId = Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(PathVariable.class));

@@ -37,6 +37,9 @@ public @interface ProblemTypes {
     /** 422 */
     String[] unprocessable() default {};
 
+    /** 500, where the operation says more than that something failed, e.g. a failed integrity check */
+    String[] serverError() default {};
+
     /** 503 */
     String[] unavailable() default {};
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
@@ -65,6 +66,7 @@ class CalendarController {
     }
 
     /** No bearer token here: calendar apps cannot send one. The token in the path is the credential. */
+    @ProblemTypes(notFound = "feed-not-found")
     @GetMapping("/api/v1/calendar/feeds/{token}.ics")
     Mono<ResponseEntity<String>> feed(@PathVariable String token) {
         return feeds.owner(token)
