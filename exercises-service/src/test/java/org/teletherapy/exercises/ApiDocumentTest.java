@@ -35,6 +35,9 @@ class ApiDocumentTest {
                 .isEqualTo(List.of("urn:teletherapy:problem:invalid-answers", "urn:teletherapy:problem:incomplete-questionnaire"))
                 .jsonPath("$.paths['/api/v1/assignments/{assignmentId}/submissions'].get['x-roles']")
                 .isEqualTo(List.of("client", "therapist"))
+                .jsonPath("$.paths['/api/v1/assignments/{assignmentId}/submissions'].post.responses['201'].content['application/json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/SubmissionResult")
+                .jsonPath("$.paths['/api/v1/assignments/{assignmentId}/submissions'].post.responses['200']").doesNotExist()
                 .jsonPath("$.paths['/api/v1/safety-alerts/figures'].get['x-roles']").isEqualTo(List.of("operator"));
     }
 }

@@ -38,6 +38,13 @@ class ApiDocumentTest {
                 .isEqualTo(List.of("urn:teletherapy:problem:client-erased"))
                 .jsonPath("$.paths['/api/v1/notes/erasures'].post['x-roles']").isEqualTo(List.of("operator"))
                 .jsonPath("$.paths['/api/v1/notes'].post.responses['413']['x-problem-types']")
-                .isEqualTo(List.of("urn:teletherapy:problem:content-too-large"));
+                .isEqualTo(List.of("urn:teletherapy:problem:content-too-large"))
+                // Written with ResponseEntity: the status the handler sets, with its body's schema.
+                .jsonPath("$.paths['/api/v1/notes'].post.responses['201'].content['application/json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/NoteSummary")
+                .jsonPath("$.paths['/api/v1/notes'].post.responses['200']").doesNotExist()
+                .jsonPath("$.paths['/api/v1/notes/keys/rotation'].post.responses['202']").exists()
+                .jsonPath("$.paths['/api/v1/notes/erasures'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/v1/notes/erasures'].post.responses['200']").exists();
     }
 }

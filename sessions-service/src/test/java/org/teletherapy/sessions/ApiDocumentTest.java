@@ -55,6 +55,8 @@ class ApiDocumentTest {
                 .jsonPath("$.paths['/api/v1/calendar/feeds/{token}.ics'].get.security").doesNotExist()
                 .jsonPath("$.paths['/api/v1/calendar/feeds/{token}.ics'].get.responses['401']").doesNotExist()
                 .jsonPath("$.paths['/api/v1/calendar/feeds/{token}.ics'].get.responses['404']['x-problem-types']")
-                .isEqualTo(List.of("urn:teletherapy:problem:feed-not-found"));
+                .isEqualTo(List.of("urn:teletherapy:problem:feed-not-found"))
+                .jsonPath("$.paths['/api/v1/calendar/feeds/{token}.ics'].get.responses['200'].content['text/calendar']")
+                .exists();
     }
 }

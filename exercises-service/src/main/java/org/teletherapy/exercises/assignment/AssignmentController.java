@@ -1,5 +1,6 @@
 package org.teletherapy.exercises.assignment;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -37,6 +38,7 @@ class AssignmentController {
     }
 
     /** A therapist gives a client on their roster homework from a template, once or recurring. */
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ProblemTypes(unprocessable = {"due-date-in-past", "invalid-recurrence", "unknown-template", "client-not-on-roster",
             "session-mismatch"})
     @PostMapping

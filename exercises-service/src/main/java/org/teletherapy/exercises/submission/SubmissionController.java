@@ -1,5 +1,6 @@
 package org.teletherapy.exercises.submission;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,7 @@ class SubmissionController {
     }
 
     /** The client hands the assignment in; a questionnaire comes back scored. */
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ProblemTypes(badRequest = "invalid-idempotency-key", notFound = "assignment-not-found",
             conflict = "already-submitted", unprocessable = {"invalid-answers", "incomplete-questionnaire"})
     @PostMapping

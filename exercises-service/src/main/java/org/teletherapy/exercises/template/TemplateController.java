@@ -1,6 +1,7 @@
 package org.teletherapy.exercises.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -53,6 +54,7 @@ class TemplateController {
                 .switchIfEmpty(Mono.error(TemplateNotFoundException::new));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ProblemTypes(unprocessable = "invalid-template")
     @PostMapping
     @PreAuthorize("hasRole('THERAPIST')")

@@ -1,5 +1,6 @@
 package org.teletherapy.notes.keys;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -52,6 +53,7 @@ class KeyRotationController {
     }
 
     /** 202: the new version is current at once, the rewrapping follows (watch {@code pendingRewrap}). */
+    @ApiResponse(responseCode = "202", description = "Rotated; rewrapping follows", useReturnTypeSchema = true)
     @ProblemTypes(conflict = "rotation-managed-externally")
     @PostMapping("/rotation")
     Mono<ResponseEntity<KeysStatus>> rotate(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request) {

@@ -1,5 +1,6 @@
 package org.teletherapy.notes.note;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -56,6 +57,7 @@ class NoteController {
         return notes.list(context(jwt, request), therapist(jwt));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ProblemTypes(forbidden = {"not-your-session", "client-not-on-caseload"}, conflict = "note-exists",
             gone = "client-erased", contentTooLarge = "content-too-large", unprocessable = {"unknown-session",
             "session-not-held", "structured-fields-progress-only", "structured-fields-mismatch"})
@@ -97,6 +99,7 @@ class NoteController {
         return notes.sign(context(jwt, request), therapist(jwt), id);
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ProblemTypes(notFound = "note-not-found", forbidden = "client-not-on-caseload", conflict = "note-not-signed",
             gone = "client-erased", contentTooLarge = "content-too-large")
     @PostMapping("/{id}/addenda")
