@@ -103,7 +103,13 @@ public final class ApiDocuments {
 
     /** Every check of this class's description; gives the document for further assertions. */
     public static JsonNode assertDescribesTheApplication(ApplicationContext context, WebTestClient web, String name) {
-        JsonNode document = fetch(web, "/v3/api-docs", name);
+        return assertDescribesTheApplication(context, web, "/v3/api-docs", name);
+    }
+
+    /** The same, for a document served at {@code path}. */
+    public static JsonNode assertDescribesTheApplication(ApplicationContext context, WebTestClient web, String path,
+                                                         String name) {
+        JsonNode document = fetch(web, path, name);
         assertThat(document.path("openapi").asString()).startsWith("3.1.");
         Map<Endpoint, HandlerMethod> handlers = handlers(context);
         assertThat(operations(document)).as("operations of the document, compared with the handler methods")

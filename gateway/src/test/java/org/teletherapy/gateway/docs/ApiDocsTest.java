@@ -1,14 +1,16 @@
 package org.teletherapy.gateway.docs;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teletherapy.testsupport.ApiDocuments;
 import org.teletherapy.testsupport.IntegrationTest;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
@@ -49,6 +51,9 @@ class ApiDocsTest {
     @Autowired
     WebTestClient web;
 
+    @Autowired
+    ApplicationContext context;
+
     @ParameterizedTest
     @ValueSource(strings = {"sessions", "notes", "exercises"})
     void eachServicesDocumentIsServedWithoutAToken(String service) {
@@ -58,6 +63,11 @@ class ApiDocsTest {
                 .expectBody()
                 .jsonPath("$.openapi").value(version -> assertThat((String) version).startsWith("3.1."))
                 .jsonPath("$.info.title").isEqualTo(service + "-service");
+    }
+
+    @Test
+    void theGatewaysOwnDocumentListsEveryOperationItServesItselfAndNoOther() {
+        ApiDocuments.assertDescribesTheApplication(context, web, "/v3/api-docs/gateway", "gateway");
     }
 
     @Test
