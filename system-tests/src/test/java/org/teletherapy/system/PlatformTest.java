@@ -30,7 +30,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -273,6 +276,25 @@ class PlatformTest {
 
     @Test
     @Order(10)
+    void everyOperationTheReadmesNameIsInADocumentTheGatewayServesWithoutAToken() throws IOException {
+        Set<String> documented = new TreeSet<>();
+        for (String document : List.of("sessions", "notes", "exercises", "gateway")) {
+            JsonNode paths = JSON.readTree(gateway.get().uri("/v3/api-docs/" + document).exchange()
+                    .expectStatus().isOk()
+                    .expectBody(String.class).returnResult().getResponseBody()).path("paths");
+            paths.properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method ->
+                    documented.add(method.toUpperCase(Locale.ROOT) + " " + ApiTables.normalise(path.getKey()))));
+        }
+        Path root = Workspace.detect().root();
+        for (String readme : List.of("README.md", "notes-service/README.md", "exercises-service/README.md")) {
+            Set<String> named = ApiTables.operations(Files.readString(root.resolve(readme)));
+            assertThat(named).as("operations the API table of %s names", readme).isNotEmpty();
+            assertThat(documented).as("operations of the OpenAPI documents, against %s", readme).containsAll(named);
+        }
+    }
+
+    @Test
+    @Order(11)
     void aStoppedServiceGivesAServiceUnavailableProblemFromTheGateway() {
         platform.stopApp(Platform.App.NOTES);
         String requestId = gateway.get().uri("/api/v1/notes").headers(h -> h.setBearerAuth(keycloak.accessToken("therapist1"))).exchange()

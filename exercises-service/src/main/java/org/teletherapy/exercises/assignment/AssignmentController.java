@@ -1,5 +1,6 @@
 package org.teletherapy.exercises.assignment;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -36,6 +38,9 @@ class AssignmentController {
     }
 
     /** A therapist gives a client on their roster homework from a template, once or recurring. */
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ProblemTypes(unprocessable = {"due-date-in-past", "invalid-recurrence", "unknown-template", "client-not-on-roster",
+            "session-mismatch"})
     @PostMapping
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<ResponseEntity<AssignmentView>> assign(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AssignRequest request) {
@@ -44,6 +49,7 @@ class AssignmentController {
     }
 
     /** A client's homework, or the homework a therapist gave (filterable by client and status); soonest due first. */
+    @ProblemTypes(badRequest = "invalid-status")
     @GetMapping
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Flux<AssignmentView> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable UUID clientId,
@@ -53,6 +59,7 @@ class AssignmentController {
         return assignments.list(Caller.from(jwt), clientId, wanted);
     }
 
+    @ProblemTypes(notFound = "assignment-not-found")
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Mono<AssignmentView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
@@ -60,6 +67,7 @@ class AssignmentController {
     }
 
     /** The client saves work in progress; the first draft moves the assignment to in progress. */
+    @ProblemTypes(notFound = "assignment-not-found", conflict = "already-submitted", unprocessable = "invalid-answers")
     @PutMapping("/{id}/draft")
     @PreAuthorize("hasRole('CLIENT')")
     Mono<AssignmentView> saveDraft(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
@@ -67,6 +75,7 @@ class AssignmentController {
         return assignments.saveDraft(Caller.from(jwt), id, draft.answers());
     }
 
+    @ProblemTypes(notFound = "assignment-not-found", conflict = {"already-reviewed", "not-submitted"})
     @PostMapping("/{id}/review")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<AssignmentView> review(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id, @Valid @RequestBody Review review) {

@@ -14,6 +14,7 @@ import org.teletherapy.exercises.ExercisesProblem;
 import org.teletherapy.exercises.FieldProblem;
 import org.teletherapy.exercises.Instruments;
 import org.teletherapy.exercises.roster.Roster;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
 import reactor.core.publisher.Flux;
@@ -34,6 +35,7 @@ class MeasureController {
         this.roster = roster;
     }
 
+    @ProblemTypes(badRequest = {"unknown-instrument", "client-required"}, notFound = "client-not-found")
     @GetMapping
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Flux<MeasureRecord> history(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable UUID clientId,

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.exercises.ExercisesProblem;
 import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -35,6 +36,7 @@ class SafetyAlertController {
     }
 
     /** @param status {@code open} or {@code acknowledged}; both if left out */
+    @ProblemTypes(badRequest = "invalid-status")
     @GetMapping
     @PreAuthorize("hasRole('THERAPIST')")
     Flux<SafetyAlertView> list(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) @Nullable String status,
@@ -47,6 +49,7 @@ class SafetyAlertController {
         return alerts.forTherapist(Caller.from(jwt).id(), open, clientId);
     }
 
+    @ProblemTypes(notFound = "safety-alert-not-found")
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SafetyAlertView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
@@ -54,6 +57,7 @@ class SafetyAlertController {
     }
 
     /** Records who followed up and when; the first acknowledgement stands. */
+    @ProblemTypes(notFound = "safety-alert-not-found")
     @PostMapping("/{id}/acknowledge")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SafetyAlertView> acknowledge(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {

@@ -1,5 +1,6 @@
 package org.teletherapy.exercises.submission;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.exercises.ExercisesProblem;
 import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,6 +44,9 @@ class SubmissionController {
     }
 
     /** The client hands the assignment in; a questionnaire comes back scored. */
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ProblemTypes(badRequest = "invalid-idempotency-key", notFound = "assignment-not-found",
+            conflict = "already-submitted", unprocessable = {"invalid-answers", "incomplete-questionnaire"})
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
     Mono<ResponseEntity<SubmissionResult>> submit(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID assignmentId,
@@ -57,6 +62,7 @@ class SubmissionController {
     }
 
     /** The response handed in, with its answers: to the client who wrote it and the therapist who assigned it. */
+    @ProblemTypes(notFound = "assignment-not-found")
     @GetMapping
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Flux<SubmissionResult> read(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID assignmentId) {

@@ -1,6 +1,7 @@
 package org.teletherapy.exercises.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.exercises.ExercisesProblem;
 import org.teletherapy.exercises.FieldProblem;
 import org.teletherapy.exercises.Instruments;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +43,7 @@ class TemplateController {
         return store.usableBy(Caller.from(jwt).id()).map(TemplateView::of);
     }
 
+    @ProblemTypes(notFound = "template-not-found")
     @GetMapping("/{id}")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<TemplateView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
@@ -51,6 +54,8 @@ class TemplateController {
                 .switchIfEmpty(Mono.error(TemplateNotFoundException::new));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ProblemTypes(unprocessable = "invalid-template")
     @PostMapping
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<ResponseEntity<TemplateView>> write(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody TemplateDraft draft) {

@@ -1,5 +1,6 @@
 package org.teletherapy.notes.erasure;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -33,6 +34,8 @@ class ErasureController {
         this.erasures = erasures;
     }
 
+    @ApiResponse(responseCode = "201", description = "Erased now", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "200", description = "Erased before", useReturnTypeSchema = true)
     @PostMapping("/api/v1/notes/erasures")
     @PreAuthorize("hasRole('OPERATOR')")
     Mono<ResponseEntity<Erasures.Erasure>> erase(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,

@@ -1,5 +1,6 @@
 package org.teletherapy.notes.keys;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.teletherapy.crypto.SubjectKeyring;
 import org.teletherapy.notes.audit.AuditAction;
 import org.teletherapy.notes.audit.AuditContext;
 import org.teletherapy.notes.audit.AuditTrail;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.Problems;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
@@ -51,6 +53,8 @@ class KeyRotationController {
     }
 
     /** 202: the new version is current at once, the rewrapping follows (watch {@code pendingRewrap}). */
+    @ApiResponse(responseCode = "202", description = "Rotated; rewrapping follows", useReturnTypeSchema = true)
+    @ProblemTypes(conflict = "rotation-managed-externally")
     @PostMapping("/rotation")
     Mono<ResponseEntity<KeysStatus>> rotate(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request) {
         AuditContext context = AuditContext.of(Caller.from(jwt), Role.OPERATOR, RequestIdWebFilter.requestId(request));

@@ -1,5 +1,6 @@
 package org.teletherapy.notes.note;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +25,7 @@ import org.teletherapy.notes.note.NoteRequests.NoteChange;
 import org.teletherapy.notes.note.NoteViews.AddendumSummary;
 import org.teletherapy.notes.note.NoteViews.NoteDetails;
 import org.teletherapy.notes.note.NoteViews.NoteSummary;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
 import org.teletherapy.service.web.RequestIdWebFilter;
@@ -55,6 +57,10 @@ class NoteController {
         return notes.list(context(jwt, request), therapist(jwt));
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ProblemTypes(forbidden = {"not-your-session", "client-not-on-caseload"}, conflict = "note-exists",
+            gone = "client-erased", contentTooLarge = "content-too-large", unprocessable = {"unknown-session",
+            "session-not-held", "structured-fields-progress-only", "structured-fields-mismatch"})
     @PostMapping
     Mono<ResponseEntity<NoteSummary>> create(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,
                                              @Valid @RequestBody NewNote note) {
@@ -62,29 +68,40 @@ class NoteController {
                 .map(created -> ResponseEntity.created(URI.create("/api/v1/notes/" + created.id())).body(created));
     }
 
+    @ProblemTypes(notFound = "note-not-found", forbidden = "client-not-on-caseload", gone = "client-erased",
+            unavailable = "note-key-unavailable", serverError = "note-integrity-failure")
     @GetMapping("/{id}")
     Mono<NoteDetails> read(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @PathVariable UUID id) {
         return notes.read(context(jwt, request), therapist(jwt), id);
     }
 
     /** Replaces a draft's text; signed notes are locked. */
+    @ProblemTypes(notFound = "note-not-found", forbidden = "client-not-on-caseload", conflict = {"note-signed",
+            "note-version-conflict"}, gone = "client-erased", contentTooLarge = "content-too-large",
+            unprocessable = {"note-kind-fixed", "structured-fields-progress-only", "structured-fields-mismatch"})
     @PutMapping("/{id}")
     Mono<NoteSummary> update(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @PathVariable UUID id,
                              @Valid @RequestBody NoteChange change) {
         return notes.update(context(jwt, request), therapist(jwt), id, change);
     }
 
+    @ProblemTypes(notFound = "note-not-found", forbidden = "client-not-on-caseload", conflict = "note-signed")
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @PathVariable UUID id) {
         return notes.delete(context(jwt, request), therapist(jwt), id);
     }
 
+    @ProblemTypes(notFound = "note-not-found", forbidden = "client-not-on-caseload", conflict = "note-already-signed",
+            gone = "client-erased", unavailable = "note-key-unavailable", serverError = "note-integrity-failure")
     @PostMapping("/{id}/sign")
     Mono<NoteSummary> sign(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @PathVariable UUID id) {
         return notes.sign(context(jwt, request), therapist(jwt), id);
     }
 
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ProblemTypes(notFound = "note-not-found", forbidden = "client-not-on-caseload", conflict = "note-not-signed",
+            gone = "client-erased", contentTooLarge = "content-too-large")
     @PostMapping("/{id}/addenda")
     Mono<ResponseEntity<AddendumSummary>> addAddendum(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request,
                                                       @PathVariable UUID id, @Valid @RequestBody NewAddendum addendum) {
@@ -94,6 +111,7 @@ class NoteController {
     }
 
     /** Who did what with this note, for its author. */
+    @ProblemTypes(notFound = "note-not-found", forbidden = "client-not-on-caseload")
     @GetMapping("/{id}/audit")
     Mono<List<AuditEntryView>> audit(@AuthenticationPrincipal Jwt jwt, ServerHttpRequest request, @PathVariable UUID id) {
         return notes.auditOf(context(jwt, request), therapist(jwt), id);

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.sessions.SchedulingProblems.InvalidAvailabilityException;
@@ -40,6 +41,7 @@ class AvailabilityController {
         this.transaction = transaction;
     }
 
+    @ProblemTypes(notFound = "availability-not-set")
     @GetMapping
     Mono<AvailabilityBody> mine(@AuthenticationPrincipal Jwt jwt) {
         return store.find(Caller.from(jwt).id())
@@ -48,6 +50,8 @@ class AvailabilityController {
                         "No availability yet", "Set your weekly availability with PUT /api/v1/availability.")));
     }
 
+    @ProblemTypes(badRequest = "unknown-time-zone", unprocessable = {"window-end-before-start", "window-too-short",
+            "overlapping-windows", "time-off-end-before-start"})
     @PutMapping
     Mono<AvailabilityBody> replace(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AvailabilityBody body) {
         Availability availability = body.toAvailability(Caller.from(jwt));

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.sessions.SchedulingPolicy;
@@ -46,6 +47,7 @@ class SlotController {
                 .publishPercentileHistogram().register(meters);
     }
 
+    @ProblemTypes(badRequest = "invalid-range", notFound = "therapist-not-found")
     @GetMapping("/api/v1/therapists/{therapistId}/slots")
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Mono<List<Slot>> slots(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID therapistId,

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.sessions.video.Participant;
 import org.teletherapy.sessions.video.VideoRooms;
@@ -31,6 +32,8 @@ class SeriesController {
     }
 
     /** A recurring series for the calling client: {@code frequency} is WEEKLY or EVERY_OTHER_WEEK, up to 26 occurrences. */
+    @ProblemTypes(forbidden = "not-on-roster", conflict = "series-conflict", unprocessable = {"series-length",
+            "start-in-past", "too-short-notice", "no-availability", "off-grid"})
     @PostMapping("/api/v1/sessions/series")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('CLIENT')")

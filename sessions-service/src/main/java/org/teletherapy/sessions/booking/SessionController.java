@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.events.sessions.CancellationReason;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
@@ -53,6 +54,7 @@ class SessionController {
         return mine.map(session -> SessionView.of(session, rooms, viewer));
     }
 
+    @ProblemTypes(notFound = "session-not-found")
     @GetMapping("/{id}")
     Mono<SessionView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return booking.participantsSession(Caller.from(jwt), id)
@@ -64,6 +66,7 @@ class SessionController {
     }
 
     /** The caller's room link, while the session can be joined: from shortly before its start until its end. */
+    @ProblemTypes(notFound = "session-not-found", conflict = {"invalid-transition", "outside-join-window"})
     @GetMapping("/{id}/video")
     Mono<VideoRoom> video(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return booking.participantsSession(Caller.from(jwt), id).map(session -> {
@@ -79,6 +82,8 @@ class SessionController {
         });
     }
 
+    @ProblemTypes(badRequest = "invalid-idempotency-key", forbidden = "not-on-roster", conflict = "slot-taken",
+            unprocessable = {"start-in-past", "too-short-notice", "no-availability", "off-grid"})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('CLIENT')")
@@ -88,6 +93,7 @@ class SessionController {
                 .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
+    @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition")
     @PostMapping("/{id}/cancel")
     Mono<List<SessionView>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                    @Valid @RequestBody CancelRequest request) {
@@ -96,6 +102,8 @@ class SessionController {
                 .map(session -> SessionView.of(session, rooms, Participant.from(jwt))).collectList();
     }
 
+    @ProblemTypes(notFound = "session-not-found", forbidden = "not-on-roster", conflict = {"invalid-transition",
+            "slot-taken"}, unprocessable = {"start-in-past", "too-short-notice", "no-availability", "off-grid"})
     @PostMapping("/{id}/reschedule")
     Mono<SessionView> reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                  @Valid @RequestBody RescheduleRequest request) {
@@ -103,12 +111,14 @@ class SessionController {
                 .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
+    @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition")
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SessionView> complete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return booking.close(Caller.from(jwt), id, true).map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
+    @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition")
     @PostMapping("/{id}/no-show")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SessionView> noShow(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {

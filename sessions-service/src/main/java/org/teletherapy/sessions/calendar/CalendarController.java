@@ -1,5 +1,8 @@
 package org.teletherapy.sessions.calendar;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
@@ -37,6 +41,8 @@ class CalendarController {
         this.feeds = feeds;
     }
 
+    @ApiResponse(responseCode = "200", description = "RFC 5545 calendar",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
     @GetMapping("/api/v1/calendar.ics")
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
     Mono<ResponseEntity<String>> download(@AuthenticationPrincipal Jwt jwt) {
@@ -65,6 +71,9 @@ class CalendarController {
     }
 
     /** No bearer token here: calendar apps cannot send one. The token in the path is the credential. */
+    @ApiResponse(responseCode = "200", description = "RFC 5545 calendar",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
+    @ProblemTypes(notFound = "feed-not-found")
     @GetMapping("/api/v1/calendar/feeds/{token}.ics")
     Mono<ResponseEntity<String>> feed(@PathVariable String token) {
         return feeds.owner(token)

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Mono;
 
@@ -43,6 +44,7 @@ class OnboardingController {
     }
 
     /** A therapist invites a new client: an account that asks for a password and e-mail check on first login. */
+    @ProblemTypes(conflict = "account-exists", unavailable = "identity-unavailable")
     @PostMapping("/api/v1/roster/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('THERAPIST')")
@@ -53,6 +55,7 @@ class OnboardingController {
                 .map(id -> new Invited(id, client.displayName()));
     }
 
+    @ProblemTypes(notFound = "client-not-found")
     @DeleteMapping("/api/v1/roster/clients/{clientId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('THERAPIST')")
@@ -61,6 +64,7 @@ class OnboardingController {
     }
 
     /** An operator creates a therapist's account. */
+    @ProblemTypes(conflict = "account-exists", unavailable = "identity-unavailable")
     @PostMapping("/api/v1/accounts/therapists")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('OPERATOR')")
