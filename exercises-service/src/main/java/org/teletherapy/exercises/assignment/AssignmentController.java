@@ -40,7 +40,7 @@ class AssignmentController {
     /** A therapist gives a client on their roster homework from a template, once or recurring. */
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ProblemTypes(unprocessable = {"due-date-in-past", "invalid-recurrence", "unknown-template", "client-not-on-roster",
-            "session-mismatch"})
+            "session-mismatch", "session-not-held"})
     @PostMapping
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<ResponseEntity<AssignmentView>> assign(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AssignRequest request) {

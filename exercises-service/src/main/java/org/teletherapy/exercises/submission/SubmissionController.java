@@ -46,7 +46,8 @@ class SubmissionController {
     /** The client hands the assignment in; a questionnaire comes back scored. */
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @ProblemTypes(badRequest = "invalid-idempotency-key", notFound = "assignment-not-found",
-            conflict = "already-submitted", unprocessable = {"invalid-answers", "incomplete-questionnaire"})
+            conflict = "already-submitted", unprocessable = {"invalid-answers", "incomplete-questionnaire",
+            "idempotency-key-reused"})
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
     Mono<ResponseEntity<SubmissionResult>> submit(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID assignmentId,

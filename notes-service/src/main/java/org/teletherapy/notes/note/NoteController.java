@@ -58,7 +58,7 @@ class NoteController {
     }
 
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
-    @ProblemTypes(forbidden = {"not-your-session", "client-not-on-caseload"}, conflict = "note-exists",
+    @ProblemTypes(forbidden = "client-not-on-caseload", conflict = "note-exists",
             gone = "client-erased", contentTooLarge = "content-too-large", unprocessable = {"unknown-session",
             "session-not-held", "structured-fields-progress-only", "structured-fields-mismatch"})
     @PostMapping

@@ -33,7 +33,7 @@ class SeriesController {
 
     /** A recurring series for the calling client: {@code frequency} is WEEKLY or EVERY_OTHER_WEEK, up to 26 occurrences. */
     @ProblemTypes(forbidden = "not-on-roster", conflict = "series-conflict", unprocessable = {"series-length",
-            "start-in-past", "too-short-notice", "no-availability", "off-grid"})
+            "start-in-past", "too-short-notice", "no-availability", "off-grid", "beyond-booking-horizon"})
     @PostMapping("/api/v1/sessions/series")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('CLIENT')")

@@ -83,7 +83,8 @@ class SessionController {
     }
 
     @ProblemTypes(badRequest = "invalid-idempotency-key", forbidden = "not-on-roster", conflict = "slot-taken",
-            unprocessable = {"start-in-past", "too-short-notice", "no-availability", "off-grid"})
+            unprocessable = {"start-in-past", "too-short-notice", "no-availability", "off-grid",
+                    "beyond-booking-horizon", "idempotency-key-reused"})
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('CLIENT')")
@@ -93,7 +94,7 @@ class SessionController {
                 .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
     }
 
-    @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition")
+    @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition", unprocessable = "session-started")
     @PostMapping("/{id}/cancel")
     Mono<List<SessionView>> cancel(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                    @Valid @RequestBody CancelRequest request) {
@@ -103,7 +104,8 @@ class SessionController {
     }
 
     @ProblemTypes(notFound = "session-not-found", forbidden = "not-on-roster", conflict = {"invalid-transition",
-            "slot-taken"}, unprocessable = {"start-in-past", "too-short-notice", "no-availability", "off-grid"})
+            "slot-taken"}, unprocessable = {"start-in-past", "too-short-notice", "no-availability", "off-grid",
+            "beyond-booking-horizon", "session-started"})
     @PostMapping("/{id}/reschedule")
     Mono<SessionView> reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                  @Valid @RequestBody RescheduleRequest request) {
