@@ -14,6 +14,12 @@ class SignedOutController {
         return "signed-out";
     }
 
+    @GetMapping("/sign-in-failed")
+    String signInFailed(Model model) {
+        model.addAttribute("failed", true);
+        return "signed-out";
+    }
+
     @GetMapping("/session-expired")
     String sessionExpired(Model model) {
         model.addAttribute("expired", true);

@@ -30,7 +30,7 @@ class WebSecurityConfiguration {
 
     /** Pages and files anyone may see, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out",
-            "/session-expired", "/livez", "/readyz"};
+            "/session-expired", "/sign-in-failed", "/livez", "/readyz"};
 
     @Bean
     SecurityWebFilterChain pages(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
@@ -45,7 +45,8 @@ class WebSecurityConfiguration {
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(PUBLIC_PATHS).permitAll()
                         .anyExchange().authenticated())
-                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests))
+                .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
+                        .authenticationFailureHandler(new SignInFailureHandler()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(new SignInEntryPoint()))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
                 .headers(headers -> headers
