@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -66,6 +67,17 @@ public final class InputRules {
         } catch (DateTimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A region-based IANA time zone such as {@code Europe/Berlin}: not a fixed offset ({@code +14:00},
+     * {@code UTC+01:00}) and not the obsolete {@code SystemV/} zones, which {@link ZoneId#of} also takes.
+     */
+    public static Optional<ZoneId> timeZone(String text) {
+        if (text == null || text.startsWith("SystemV/") || !ZoneId.getAvailableZoneIds().contains(text)) {
+            return Optional.empty();
+        }
+        return Optional.of(ZoneId.of(text));
     }
 
     /** C0 controls other than tab, line feed and carriage return, DEL, and the C1 controls. */

@@ -1,5 +1,7 @@
 package org.teletherapy.service.problem;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.http.HttpHeaders;
@@ -11,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,6 +38,8 @@ import java.util.Map;
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     private final InputProblems input;
 
@@ -102,6 +107,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     parameter.getParameterName() == null ? "path" : parameter.getParameterName(), "is required"))));
         }
         return super.handleServerErrorException(ex, headers, status, exchange);
+    }
+
+    /** A domain problem on our side (5xx) is logged by type and request id, never by its message or cause's. */
+    @Override
+    protected Mono<ResponseEntity<Object>> handleErrorResponseException(ErrorResponseException ex, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        if (status.is5xxServerError()) {
+            log.warn("{} answered {} on {} {} (request id {})", ex.getClass().getSimpleName(), status.value(),
+                    exchange.getRequest().getMethod(), exchange.getRequest().getPath().value(),
+                    exchange.getRequest().getHeaders().getFirst("X-Request-Id"));
+        }
+        return super.handleErrorResponseException(ex, headers, status, exchange);
     }
 
     @Override

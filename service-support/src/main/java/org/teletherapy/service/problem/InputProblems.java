@@ -111,8 +111,10 @@ final class InputProblems {
         if (error instanceof InputCoercionException) {
             return "is out of range";
         }
-        if (error instanceof ValueInstantiationException) {
-            return "is invalid";
+        if (error instanceof ValueInstantiationException instantiation) {
+            // An enum's own @JsonCreator refused the name: still say which names there are.
+            Class<?> type = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
+            return type != null && type.isEnum() ? expected(type) : "is invalid";
         }
         if (error instanceof MismatchedInputException mismatch) {
             return expected(mismatch.getTargetType());

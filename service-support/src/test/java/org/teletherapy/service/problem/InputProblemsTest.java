@@ -1,6 +1,8 @@
 package org.teletherapy.service.problem;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +23,22 @@ class InputProblemsTest {
 
     enum Reason { @JsonProperty("schedule-conflict") SCHEDULE_CONFLICT, @JsonProperty("illness") ILLNESS }
 
-    record Window(String day, Integer minutes) {
+    enum Frequency {
+        DAILY, WEEKLY;
+
+        @JsonValue
+        String wire() {
+            return name().toLowerCase();
+        }
+
+        @JsonCreator
+        static Frequency fromWire(String value) {
+            return Arrays.stream(values()).filter(f -> f.wire().equals(value)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown frequency"));
+        }
+    }
+
+    record Window(String day, Integer minutes, Frequency frequency) {
     }
 
     record Request(Reason reason, Instant start, List<Window> weekly, String name) {
@@ -35,6 +53,8 @@ class InputProblemsTest {
             "{\"reason\":1}                                | reason             | must be one of schedule-conflict, illness",
             "{\"start\":\"soon\"}                          | start              | must be a date and time such as 2026-03-02T09:00:00Z, in the years 1900 to 9999",
             "{\"weekly\":[{\"minutes\":50},{\"minutes\":1.5}]} | weekly[1].minutes | must be a whole number",
+            "{\"weekly\":[{\"frequency\":\"monthly\"}]} | weekly[0].frequency | must be one of daily, weekly",
+            "{\"weekly\":[{\"frequency\":2}]}      | weekly[0].frequency | must be one of daily, weekly",
             "{\"weekly\":{}}                               | weekly             | must be a list",
             "{\"name\":true}                               | name               | must be a text (a JSON string)",
             "{\"name\":\"a\\u0000\"}                       | name               | must not contain control characters",
