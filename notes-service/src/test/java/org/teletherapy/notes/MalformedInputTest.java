@@ -1,7 +1,14 @@
 package org.teletherapy.notes;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.teletherapy.testsupport.DemoUsers;
+import org.teletherapy.testsupport.IntegrationTest;
 import org.teletherapy.testsupport.MalformedInputs;
 import org.teletherapy.testsupport.MalformedInputs.Case;
 
@@ -18,7 +25,9 @@ import static org.springframework.http.HttpMethod.PUT;
  * Every endpoint, sent what careless and hostile callers send: 400 with a problem naming the field or parameter,
  * never a 500. {@code {session}} is therapist1's completed session, {@code {note}} a draft note of it.
  */
-class MalformedInputTest extends NotesApiTestBase {
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MalformedInputTest {
 
     private static final String SESSION = "{session}";
     private static final String NOTE = "{note}";
@@ -51,13 +60,26 @@ class MalformedInputTest extends NotesApiTestBase {
         ).flatMap(List::stream);
     }
 
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
+
+    private UUID session;
+    private UUID note;
+
+    /** Once for the whole table: every case is refused, so nothing it sends changes this state. */
+    @BeforeAll
+    void aDraftNoteOnACompletedSessionOfTherapist1() {
+        NotesFixture fixture = new NotesFixture(web, database);
+        session = fixture.completedSession(DemoUsers.THERAPIST1, UUID.randomUUID());
+        note = fixture.writeNote("therapist1", session, "progress", "Draft.");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRequests")
     void isRefusedWithTheFieldNamed(Case malformed) {
-        Case real = malformed.with(SESSION, session.toString());
-        if (real.path().contains(NOTE)) {
-            real = real.with(NOTE, fixture.writeNote("therapist1", session, "progress", "Draft.").toString());
-        }
-        real.assertRefused(web, NotesFixture::token);
+        malformed.with(SESSION, session.toString()).with(NOTE, note.toString()).assertRefused(web, NotesFixture::token);
     }
 }

@@ -1,8 +1,14 @@
 package org.teletherapy.sessions;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.testsupport.DemoUsers;
+import org.teletherapy.testsupport.IntegrationTest;
 import org.teletherapy.testsupport.MalformedInputs;
 import org.teletherapy.testsupport.MalformedInputs.Case;
 
@@ -19,7 +25,9 @@ import static org.springframework.http.HttpMethod.PUT;
  * Every endpoint, sent what careless and hostile callers send: 400 with a problem naming the field, never a 500 and
  * never a silently coerced value. {@code {session}} stands for a session client1 really booked with therapist1.
  */
-class MalformedInputTest extends SchedulingApiTestBase {
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MalformedInputTest {
 
     private static final String SESSION = "{session}";
     private static final String THERAPIST = DemoUsers.THERAPIST1.toString();
@@ -51,9 +59,9 @@ class MalformedInputTest extends SchedulingApiTestBase {
                 MalformedInputs.endpoint(GET, "/api/v1/sessions/{id}/video", "client1", null).pathId("id", SESSION).cases(),
                 MalformedInputs.endpoint(POST, "/api/v1/sessions/{id}/complete", "therapist1", null).pathId("id", SESSION).cases(),
                 MalformedInputs.endpoint(POST, "/api/v1/sessions/{id}/no-show", "therapist1", null).pathId("id", SESSION).cases(),
-                MalformedInputs.endpoint(GET, "/api/v1/therapists/{id}/slots?from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z",
+                MalformedInputs.endpoint(GET, "/api/v1/therapists/{therapistId}/slots?from=2030-03-04T00:00:00Z&to=2030-03-05T00:00:00Z",
                                 "client1", null)
-                        .pathId("id", THERAPIST).cases(),
+                        .pathId("therapistId", THERAPIST).cases(),
                 MalformedInputs.endpoint(GET, "/api/v1/therapists/" + THERAPIST + "/slots", "client1", null)
                         .query("from=-999999999-01-01T00:00:00Z&to=2030-03-05T00:00:00Z", "from", "the smallest year")
                         .query("from=2030-03-04T00:00:00Z&to=%2B1000000000-01-01T00:00:00Z", "to", "beyond the largest year")
@@ -67,16 +75,30 @@ class MalformedInputTest extends SchedulingApiTestBase {
                 MalformedInputs.endpoint(POST, "/api/v1/accounts/therapists", "operator1",
                                 "{\"firstName\":\"Ana\",\"lastName\":\"Lima\",\"email\":\"ana@example.org\"}")
                         .textField("firstName").textField("lastName").textField("email").body().cases(),
-                MalformedInputs.endpoint(DELETE, "/api/v1/roster/clients/{id}", "therapist1", null)
-                        .pathId("id", DemoUsers.CLIENT2.toString()).cases()
+                MalformedInputs.endpoint(DELETE, "/api/v1/roster/clients/{clientId}", "therapist1", null)
+                        .pathId("clientId", DemoUsers.CLIENT2.toString()).cases()
         ).flatMap(List::stream);
+    }
+
+    @Autowired
+    WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
+
+    private String session;
+
+    /** Once for the whole table: every case is refused, so nothing it sends changes this state. */
+    @BeforeAll
+    void aSessionOfClient1WithTherapist1() {
+        SchedulingFixture fixture = new SchedulingFixture(web, database);
+        fixture.therapist1OffersEveryHourToClient1AndClient2();
+        session = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(1)), "client1");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("malformedRequests")
     void isRefusedWithTheFieldNamed(Case malformed) {
-        String session = malformed.path().contains(SESSION)
-                ? fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(1)), "client1") : "";
-        malformed.withPath(malformed.path().replace(SESSION, session)).assertRefused(web);
+        malformed.with(SESSION, session).assertRefused(web);
     }
 }

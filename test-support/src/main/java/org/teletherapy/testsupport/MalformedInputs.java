@@ -12,10 +12,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,7 @@ public final class MalformedInputs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
     private static final String PROBLEM = "urn:teletherapy:problem:";
+    private static final Map<String, Token> TOKENS = new ConcurrentHashMap<>();
 
     private final HttpMethod method;
     private final String path;
@@ -169,8 +172,7 @@ public final class MalformedInputs {
      */
     public record Case(String name, HttpMethod method, String path, String user, String body, String field) {
 
-        /** The same case at another path, e.g. with a real id put in for a placeholder. */
-        public Case withPath(String newPath) {
+        Case withPath(String newPath) {
             return new Case(name, method, newPath, user, body, field);
         }
 
@@ -182,7 +184,7 @@ public final class MalformedInputs {
 
         /** Sends it and asserts 400, a problem detail of kind validation or malformed-request, and the field. */
         public void assertRefused(WebTestClient web) {
-            assertRefused(web, user -> Infrastructure.shared().keycloak().accessToken(user));
+            assertRefused(web, MalformedInputs::token);
         }
 
         public void assertRefused(WebTestClient web, Function<String, String> tokenOf) {
@@ -216,6 +218,15 @@ public final class MalformedInputs {
         public String toString() {
             return name;
         }
+    }
+
+    /** A table sends hundreds of requests: a token is asked for once a minute per user, not once a case. */
+    private static String token(String user) {
+        return TOKENS.compute(user, (name, known) -> known != null && known.fetched().isAfter(Instant.now().minusSeconds(60))
+                ? known : new Token(Infrastructure.shared().keycloak().accessToken(name), Instant.now())).value();
+    }
+
+    private record Token(String value, Instant fetched) {
     }
 
     private static String replace(String validBody, String field, String rawValue) {

@@ -32,13 +32,22 @@ class AvailabilityInputTest extends SchedulingApiTestBase {
 
     @Test
     void anUnknownTimeZoneIsQuotedShortAndClean() {
-        String zone = "Europe/\u0000" + "x".repeat(5000);
+        String zone = "Europe/" + "x".repeat(5000) + "\u200b\u202e";
         String answer = new String(put(Map.of("timeZone", zone, "sessionMinutes", 50, "bufferMinutes", 10,
                         "weekly", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "17:00"))))
                 .expectStatus().isBadRequest().expectBody().returnResult().getResponseBody());
 
-        assertThat(answer).contains("unknown-time-zone").doesNotContain("\\u0000").doesNotContain("x".repeat(41));
+        assertThat(answer).contains("unknown-time-zone").contains("Europe/xxx").doesNotContain("x".repeat(41));
         assertThat(answer.length()).isLessThan(600);
+    }
+
+    @Test
+    void aNulInTheTimeZoneIsRefusedAsAControlCharacter() {
+        put(Map.of("timeZone", "Europe/\u0000Berlin", "sessionMinutes", 50, "bufferMinutes", 10,
+                "weekly", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "17:00"))))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("timeZone")
+                .jsonPath("$.errors[0].message").isEqualTo("must not contain control characters");
     }
 
     @Test
