@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Turns what Jackson and parameter conversion report into problems that name the field (its JSON path, or the
+ * Turns what Jackson and parameter conversion report into {@code malformed-request} problems that name the field (its JSON path, or the
  * parameter) and say what it must be: for an enum, the values as the API spells them. Never the value sent.
  */
 final class InputProblems {
@@ -91,14 +91,24 @@ final class InputProblems {
                     ? malformed("The request body must hold one JSON value; something follows it.")
                     : malformed("The request body must be a JSON object.");
         }
-        return validation(List.of(error(field, message(error))));
+        return unreadable(List.of(error(field, message(error))));
     }
 
     /** A path or query parameter (or header) that could not be converted to its type. */
     ProblemDetail parameter(MethodParameter parameter, TypeMismatchException mismatch) {
         String name = parameter != null && parameter.getParameterName() != null ? parameter.getParameterName()
                 : mismatch.getPropertyName() != null ? mismatch.getPropertyName() : "parameter";
-        return validation(List.of(error(name, expected(mismatch.getRequiredType()))));
+        return unreadable(List.of(error(name, expected(mismatch.getRequiredType()))));
+    }
+
+    /**
+     * Values that could not be read as their type keep the kind they always had, {@code malformed-request}, now
+     * with the same {@code errors[]} as Bean Validation's {@code validation} problems.
+     */
+    static ProblemDetail unreadable(List<Map<String, String>> errors) {
+        ProblemDetail problem = malformed("Some values could not be read: they have the wrong type or form.");
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     private String message(JacksonException error) {

@@ -62,7 +62,7 @@ class InputProblemsTest {
     void aValueOfTheWrongKindIsAFieldError(String body, String field, String message) {
         ProblemDetail problem = problems.body(failure(body));
 
-        assertThat(problem.getType().toString()).isEqualTo("urn:teletherapy:problem:validation");
+        assertThat(problem.getType().toString()).isEqualTo("urn:teletherapy:problem:malformed-request");
         assertThat(problem.getProperties()).containsEntry("errors", List.of(Map.of("field", field, "message", message)));
     }
 

@@ -18,7 +18,7 @@ class SessionInputTest extends SchedulingApiTestBase {
         web.post().uri("/api/v1/sessions/{id}/cancel", id).headers(h -> h.setBearerAuth(token("client1")))
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"reason\":1}")
                 .exchange().expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:validation")
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:malformed-request")
                 .jsonPath("$.errors[0].field").isEqualTo("reason")
                 .jsonPath("$.errors[0].message").isEqualTo("must be one of schedule-conflict, illness, emergency, "
                         + "technical-problem, therapist-unavailable, roster-unlinked, client-erased, other");
@@ -31,5 +31,14 @@ class SessionInputTest extends SchedulingApiTestBase {
         web.get().uri(base -> URI.create(base.build() + "/api/v1/sessions/%20")).headers(h -> h.setBearerAuth(token("client1")))
                 .exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("id");
+    }
+
+    @Test
+    void theFirewallsRefusalIsAProblemDetailHereToo() {
+        web.get().uri(base -> URI.create(base.build() + "/api/v1/sessions;jsessionid=x"))
+                .headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:request-rejected");
     }
 }
