@@ -59,12 +59,13 @@ class MalformedInputTest {
                         .textField("recurrence.timeZone").uuidField("sessionId").body().cases(),
                 MalformedInputs.endpoint(PUT, "/api/v1/assignments/{id}/draft", "client1", "{\"answers\":{\"moment\":\"Lunch\"}}")
                         .pathId("id", ASSIGNMENT).value("answers", "\"Lunch\"", "a string for an object")
-                        .value("answers", "[]", "a list for an object").body().cases(),
+                        .value("answers", "[]", "a list for an object")
+                        .value("answers.moment", "\"a\\u0000b\"", "a NUL in an answer").body().cases(),
                 MalformedInputs.endpoint(POST, "/api/v1/assignments/{id}/review", "therapist1", "{\"comment\":\"Well done.\"}")
                         .pathId("id", ASSIGNMENT).textField("comment").body().cases(),
-                MalformedInputs.endpoint(POST, "/api/v1/assignments/{id}/submissions", "client1", "{\"answers\":{\"moment\":\"Lunch\"}}")
-                        .pathId("id", ASSIGNMENT).value("answers", "\"Lunch\"", "a string for an object").body().cases(),
-                MalformedInputs.endpoint(GET, "/api/v1/assignments/{id}/submissions", "client1", null).pathId("id", ASSIGNMENT).cases(),
+                MalformedInputs.endpoint(POST, "/api/v1/assignments/{assignmentId}/submissions", "client1", "{\"answers\":{\"moment\":\"Lunch\"}}")
+                        .pathId("assignmentId", ASSIGNMENT).value("answers", "\"Lunch\"", "a string for an object").body().cases(),
+                MalformedInputs.endpoint(GET, "/api/v1/assignments/{assignmentId}/submissions", "client1", null).pathId("assignmentId", ASSIGNMENT).cases(),
                 MalformedInputs.endpoint(GET, "/api/v1/assignments/{id}", "client1", null).pathId("id", ASSIGNMENT).cases(),
                 MalformedInputs.endpoint(GET, "/api/v1/assignments", "therapist1", null)
                         .query("clientId=not-a-uuid", "clientId", "not a UUID").query("clientId=%20", "clientId", "a blank id")

@@ -20,7 +20,7 @@ public final class UnreadableContentException extends ProblemException {
 
     static UnreadableContentException tampered(Throwable cause) {
         return new UnreadableContentException(HttpStatus.INTERNAL_SERVER_ERROR, "content-integrity-failure",
-                "Content failed its integrity check", "The stored answers were changed outside the exercises service "
+                "Content failed its integrity check", "The stored answers or texts were changed outside the exercises service "
                         + "and are not shown. The incident was recorded; quote the request id to support.",
                 "ciphertext failed authentication", cause);
     }

@@ -3,13 +3,17 @@ package org.teletherapy.service.input;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.deser.jackson.JsonNodeDeserializer;
 import tools.jackson.databind.deser.std.DelegatingDeserializer;
+import tools.jackson.databind.deser.std.StdDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -105,6 +109,54 @@ final class StrictDeserializers {
                 return context.handleWeirdStringValue(type, name, "not one of the names of the enum");
             }
             return super.deserialize(parser, context);
+        }
+    }
+
+    /**
+     * Free-form JSON (answers, option values) follows the text rule too: PostgreSQL's jsonb refuses a NUL, and no
+     * control character belongs in it. Keys and string values anywhere in the tree are checked.
+     */
+    static final class CleanTree extends StdDeserializer<JsonNode> {
+
+        private static final ValueDeserializer<?> TREE = JsonNodeDeserializer.getDeserializer(JsonNode.class);
+
+        CleanTree() {
+            super(JsonNode.class);
+        }
+
+        @Override
+        public JsonNode deserialize(JsonParser parser, DeserializationContext context) {
+            // Jackson's own tree deserializer: asking the context for a tree would come back here.
+            JsonNode tree = (JsonNode) TREE.deserialize(parser, context);
+            if (hasControlCharacters(tree)) {
+                throw new InvalidInputException(parser, JsonNode.class, InputRules.CONTROL_CHARACTERS_MESSAGE);
+            }
+            return tree;
+        }
+
+        /** A JSON null is a null node, as Jackson's own tree deserializer reads it. */
+        @Override
+        public JsonNode getNullValue(DeserializationContext context) {
+            return context.getNodeFactory().nullNode();
+        }
+
+        private static boolean hasControlCharacters(JsonNode node) {
+            if (node.isString()) {
+                return InputRules.hasControlCharacters(node.stringValue());
+            }
+            for (Map.Entry<String, JsonNode> property : node.properties()) {
+                if (InputRules.hasControlCharacters(property.getKey()) || hasControlCharacters(property.getValue())) {
+                    return true;
+                }
+            }
+            if (node.isArray()) {
+                for (JsonNode element : node.values()) {
+                    if (hasControlCharacters(element)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

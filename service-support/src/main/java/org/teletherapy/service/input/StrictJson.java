@@ -5,6 +5,7 @@ import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationConfig;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -60,6 +61,7 @@ public final class StrictJson {
         module.addDeserializer(LocalDate.class, StrictDeserializers.date());
         module.addDeserializer(LocalTime.class, StrictDeserializers.time());
         module.addDeserializer(UUID.class, StrictDeserializers.uuid());
+        module.addDeserializer(JsonNode.class, new StrictDeserializers.CleanTree());
         module.setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
             public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,

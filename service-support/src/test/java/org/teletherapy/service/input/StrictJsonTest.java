@@ -5,12 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -106,6 +108,28 @@ class StrictJsonTest {
                     assertThat(e.getPath().get(1).getIndex()).isEqualTo(1);
                     assertThat(e.reason()).doesNotContain("secret");
                 });
+    }
+
+    record Answers(Map<String, JsonNode> answers, JsonNode value) {
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "{\"answers\":{\"q1\":\"a\\u0000b\"}}",
+            "{\"answers\":{\"q1\":[\"ok\",{\"deep\":\"\\u0007\"}]}}",
+            "{\"answers\":{\"q1\":{\"k\\u0000\":1}}}",
+            "{\"value\":\"\\u0000\"}",
+    })
+    void freeFormJsonHoldsNoControlCharactersEither(String body) {
+        assertThatThrownBy(() -> json.readValue(body, Answers.class)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void freeFormJsonIsReadAsSent() {
+        Answers read = json.readValue("{\"answers\":{\"q1\":\"line\\nnext\",\"q2\":[1,true,null]},\"value\":3}",
+                Answers.class);
+        assertThat(read.answers().get("q1").stringValue()).isEqualTo("line\nnext");
+        assertThat(read.value().intValue()).isEqualTo(3);
     }
 
     @Test
