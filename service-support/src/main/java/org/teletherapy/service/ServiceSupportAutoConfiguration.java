@@ -1,19 +1,47 @@
 package org.teletherapy.service;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.teletherapy.service.observability.PathSecretsObservationFilter;
+import org.teletherapy.service.input.StrictJson;
+import org.teletherapy.service.input.StrictParameterConversions;
 import org.teletherapy.service.problem.ApiExceptionHandler;
+import org.teletherapy.service.problem.DecodingFailureProblems;
 import org.teletherapy.service.problem.LastResortErrorHandler;
+import org.teletherapy.service.problem.RejectedRequestProblems;
 import org.teletherapy.service.web.RequestIdWebFilter;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Problem details, request ids and privacy-safe spans for every service, without any code in the service. */
 @AutoConfiguration
 public class ServiceSupportAutoConfiguration {
 
     @Bean
-    ApiExceptionHandler apiExceptionHandler() {
-        return new ApiExceptionHandler();
+    ApiExceptionHandler apiExceptionHandler(ObjectProvider<JsonMapper> json) {
+        return new ApiExceptionHandler(json.getIfAvailable(JsonMapper::new));
+    }
+
+    /** Strict JSON input for the application's mapper, and so for the WebFlux codecs. */
+    @Bean
+    JsonMapperBuilderCustomizer strictJsonInput() {
+        return StrictJson::configure;
+    }
+
+    @Bean
+    StrictParameterConversions strictParameterConversions() {
+        return new StrictParameterConversions();
+    }
+
+    @Bean
+    RejectedRequestProblems rejectedRequestProblems() {
+        return new RejectedRequestProblems();
+    }
+
+    @Bean
+    DecodingFailureProblems decodingFailureProblems() {
+        return new DecodingFailureProblems();
     }
 
     @Bean

@@ -2,6 +2,7 @@ package org.teletherapy.sessions;
 
 import org.springframework.http.HttpStatus;
 import org.teletherapy.service.problem.ProblemException;
+import org.teletherapy.service.problem.Problems;
 
 /** The ways a scheduling request can be refused, each with its own problem type. */
 public final class SchedulingProblems {
@@ -12,7 +13,7 @@ public final class SchedulingProblems {
     public static final class UnknownTimeZoneException extends ProblemException {
         public UnknownTimeZoneException(String zone) {
             super(HttpStatus.BAD_REQUEST, "unknown-time-zone", "Unknown time zone",
-                    "'" + zone + "' is not an IANA time zone such as Europe/Berlin.");
+                    "'" + Problems.quote(zone) + "' is not a region-based IANA time zone such as Europe/Berlin.");
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
+import org.teletherapy.service.input.InputRules;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -85,11 +86,7 @@ record Recurrence(@NotNull Frequency frequency, @NotNull Instant until, @Nullabl
         if (timeZone == null) {
             return ZoneOffset.UTC;
         }
-        try {
-            return ZoneId.of(timeZone);
-        } catch (java.time.DateTimeException e) {
-            throw new AssignmentProblems.InvalidRecurrenceException("recurrence.timeZone", "unknown-time-zone",
-                    "Not an IANA time zone such as Europe/Berlin.");
-        }
+        return InputRules.timeZone(timeZone).orElseThrow(() -> new AssignmentProblems.InvalidRecurrenceException(
+                "recurrence.timeZone", "unknown-time-zone", "Not a region-based IANA time zone such as Europe/Berlin."));
     }
 }

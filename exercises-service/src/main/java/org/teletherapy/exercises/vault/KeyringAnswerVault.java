@@ -36,8 +36,8 @@ class KeyringAnswerVault implements AnswerVault {
         return keyring.keyForReading(clientId)
                 .map(key -> key.decrypt(ciphertext, AssociatedData.of(purpose, recordId, clientId)))
                 .onErrorMap(SubjectErasedException.class, ClientErasedException::new)
-                .onErrorMap(DecryptionFailedException.class, e -> new UnreadableContentException("ciphertext failed authentication", e))
-                .onErrorMap(KeyUnavailableException.class, e -> new UnreadableContentException("client key unavailable", e));
+                .onErrorMap(DecryptionFailedException.class, UnreadableContentException::tampered)
+                .onErrorMap(KeyUnavailableException.class, UnreadableContentException::keyUnavailable);
     }
 
     @Override

@@ -11,7 +11,12 @@ import org.springframework.web.ErrorResponseException;
 public class ProblemException extends ErrorResponseException {
 
     public ProblemException(HttpStatus status, String kind, String title, String detail) {
-        super(status, Problems.of(status, kind, title, detail), null);
+        this(status, kind, title, detail, null);
+    }
+
+    /** With the failure behind it, for the log; the caller sees only the problem. */
+    public ProblemException(HttpStatus status, String kind, String title, String detail, Throwable cause) {
+        super(status, Problems.of(status, kind, title, detail), cause);
     }
 
     /** Adds a machine-readable property to the problem (e.g. the conflicting dates). */

@@ -2,6 +2,7 @@ package org.teletherapy.service.problem;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -9,8 +10,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Writes a problem detail straight to a response, for the places that run before or outside controllers
@@ -19,6 +22,8 @@ import java.util.Map;
 public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** A path is quoted back as the instance only when short and plain: a refused request's path may be neither. */
+    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9._~/-]{0,200}");
 
     private ProblemResponses() {
     }
@@ -28,10 +33,11 @@ public final class ProblemResponses {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        if (problem.getInstance() == null) {
-            problem.setInstance(java.net.URI.create(exchange.getRequest().getPath().value()));
+        String path = exchange.getRequest().getPath().value();
+        if (problem.getInstance() == null && SAFE_PATH.matcher(path).matches()) {
+            problem.setInstance(URI.create(path));
         }
-        response.setStatusCode(org.springframework.http.HttpStatusCode.valueOf(problem.getStatus()));
+        response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         byte[] body = JSON.writeValueAsBytes(asMap(problem));

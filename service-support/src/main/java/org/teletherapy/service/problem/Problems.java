@@ -9,6 +9,7 @@ import java.net.URI;
 public final class Problems {
 
     private static final String TYPE_PREFIX = "urn:teletherapy:problem:";
+    private static final int QUOTE_LIMIT = 40;
 
     private Problems() {
     }
@@ -19,6 +20,20 @@ public final class Problems {
         problem.setType(type(kind));
         problem.setTitle(title);
         return problem;
+    }
+
+    /**
+     * Input fit to quote in a problem detail: at most {@value #QUOTE_LIMIT} characters, control characters replaced,
+     * so a caller never gets a large or binary input echoed back.
+     */
+    public static String quote(String input) {
+        if (input == null) {
+            return "";
+        }
+        StringBuilder quoted = new StringBuilder();
+        input.codePoints().limit(QUOTE_LIMIT).forEach(c -> quoted.appendCodePoint(Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT ? '?' : c));
+        return input.codePointCount(0, input.length()) > QUOTE_LIMIT ? quoted.append('…').toString() : quoted.toString();
     }
 
     public static URI type(String kind) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.http.HttpStatus;
+import org.teletherapy.service.input.InputRules;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
@@ -23,7 +24,7 @@ import org.teletherapy.sessions.SchedulingProblems.InvalidAvailabilityException;
 import org.teletherapy.sessions.SchedulingProblems.UnknownTimeZoneException;
 import reactor.core.publisher.Mono;
 
-import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 
@@ -70,18 +71,14 @@ class AvailabilityController {
         }
 
         Availability toAvailability(Caller caller) {
-            ZoneId zone;
-            try {
-                zone = ZoneId.of(timeZone);
-            } catch (DateTimeException e) {
-                throw new UnknownTimeZoneException(timeZone);
-            }
+            ZoneId zone = InputRules.timeZone(timeZone).orElseThrow(() -> new UnknownTimeZoneException(timeZone));
             for (WeeklyWindow window : weekly) {
                 if (!window.end().isAfter(window.start())) {
                     throw new InvalidAvailabilityException("window-end-before-start",
                             "A " + window.day() + " window ends at or before it starts (" + window.start() + "–" + window.end() + ").");
                 }
-                if (window.start().plusMinutes(sessionMinutes).isAfter(window.end())) {
+                // Measured as a duration: start + length can pass midnight and wrap round to before the end.
+                if (Duration.between(window.start(), window.end()).toMinutes() < sessionMinutes) {
                     throw new InvalidAvailabilityException("window-too-short",
                             "A " + window.day() + " window is shorter than one session.");
                 }

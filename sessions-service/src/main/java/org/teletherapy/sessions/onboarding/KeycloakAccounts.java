@@ -10,6 +10,7 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.ErrorRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.teletherapy.sessions.onboarding.OnboardingProblems.AccountExistsException;
 import org.teletherapy.sessions.onboarding.OnboardingProblems.IdentityUnavailableException;
+import org.teletherapy.sessions.onboarding.OnboardingProblems.PersonRefusedException;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -77,6 +79,9 @@ class KeycloakAccounts implements Accounts, DisposableBean {
             if (response.getStatus() == 409) {
                 throw new AccountExistsException();
             }
+            if (response.getStatus() == 400) {
+                throw new PersonRefusedException(refusedField(response));
+            }
             id = UUID.fromString(CreatedResponseUtil.getCreatedId(response));
         }
         try {
@@ -91,6 +96,18 @@ class KeycloakAccounts implements Accounts, DisposableBean {
         } catch (RuntimeException e) {
             realmResource.users().delete(id.toString()).close();
             throw e;
+        }
+    }
+
+    /** Keycloak's user profile names the attribute it refused; the username is the e-mail address here. */
+    private static String refusedField(Response response) {
+        try {
+            ErrorRepresentation error = response.readEntity(ErrorRepresentation.class);
+            String field = error.getField() == null && error.getErrors() != null && !error.getErrors().isEmpty()
+                    ? error.getErrors().get(0).getField() : error.getField();
+            return field == null || "username".equals(field) ? "email" : field;
+        } catch (RuntimeException unreadable) {
+            return "email";
         }
     }
 

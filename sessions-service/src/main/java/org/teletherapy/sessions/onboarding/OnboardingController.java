@@ -32,6 +32,11 @@ class OnboardingController {
     record PersonRequest(@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
                          @NotBlank @Email @Size(max = 254) String email) {
 
+        /** Trimmed before validation: " ana@example.org " pasted from a mail is a valid address. */
+        PersonRequest {
+            email = email == null ? null : email.strip();
+        }
+
         Accounts.NewPerson toNewPerson() {
             return new Accounts.NewPerson(firstName.strip(), lastName.strip(), email.strip().toLowerCase());
         }

@@ -3,6 +3,9 @@ package org.teletherapy.sessions.onboarding;
 import org.springframework.http.HttpStatus;
 import org.teletherapy.service.problem.ProblemException;
 
+import java.util.List;
+import java.util.Map;
+
 final class OnboardingProblems {
 
     private OnboardingProblems() {
@@ -22,6 +25,15 @@ final class OnboardingProblems {
 
         AccountExistsException(String detail) {
             super(HttpStatus.CONFLICT, "account-exists", "Account exists", detail);
+        }
+    }
+
+    /** Keycloak's user profile refused a value (e.g. a character it does not allow in a name): the caller's mistake. */
+    static final class PersonRefusedException extends ProblemException {
+        PersonRefusedException(String field) {
+            super(HttpStatus.BAD_REQUEST, "validation", "Invalid request", "Some fields are missing or invalid.");
+            with("errors", List.of(Map.of("field", field,
+                    "message", "is not accepted by the identity service (check for characters such as < > & or $)")));
         }
     }
 
