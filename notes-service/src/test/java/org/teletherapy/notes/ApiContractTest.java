@@ -1,27 +1,24 @@
 package org.teletherapy.notes;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.teletherapy.testsupport.ApiDocuments;
-import org.teletherapy.testsupport.IntegrationTest;
+import org.teletherapy.testsupport.ApiContractTests;
 
 import java.util.List;
 
-/** The service's OpenAPI document, fetched without a token, against what the service really serves. */
-@IntegrationTest
-class ApiDocumentTest {
+/**
+ * The service's API contract (ApiContractTests: the OpenAPI document against what the service serves, every
+ * role refused before the body is read), and the details of its document a client relies on.
+ */
+class ApiContractTest extends ApiContractTests {
 
-    @Autowired
-    ApplicationContext context;
+    @Override
+    protected String service() {
+        return "notes-service";
+    }
 
-    @Autowired
-    WebTestClient web;
-
-    @Test
-    void theDocumentListsEveryOperationServedWithItsRolesAndProblemTypesAndNoOther() {
-        ApiDocuments.assertDescribesTheApplication(context, web, "notes-service");
+    @Override
+    protected List<String> knownRefusals() {
+        return List.of("client POST /api/v1/notes", "operator POST /api/v1/notes");
     }
 
     @Test
