@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** What the home page reads from the API; unknown fields are ignored, so the API can grow. */
-final class ApiViews {
+public final class ApiViews {
 
     private ApiViews() {
     }
 
-    record Session(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
+    public record Session(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
                    String videoUrl, Instant videoJoinOpensAt, Instant videoJoinClosesAt, Boolean roomProtected) {
     }
 
-    record CareTeamMember(UUID therapistId, UUID clientId, String name) {
+    public record CareTeamMember(UUID therapistId, UUID clientId, String name) {
     }
 
     record Assignment(UUID id, String templateTitle, String kind, String instrument, String status, Instant dueAt,
