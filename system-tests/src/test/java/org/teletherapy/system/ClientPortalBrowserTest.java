@@ -105,6 +105,50 @@ class ClientPortalBrowserTest {
     }
 
     @Test
+    void aClientBooksAFreeTimeAndFindsItOnTheirHomePage() {
+        scenario().openCalendar("therapist1", "UTC");
+        openBrowser(390);
+        signIn("client1");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Book").setExact(true)).click();
+        assertThat(page.locator("h1")).hasText("Book a session with Theresa Lindqvist");
+        // Two weeks ahead: clear of the sessions the other system tests book.
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next week")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next week")).click();
+        var firstTime = page.locator(".slots button").first();
+        String label = firstTime.textContent().trim();
+        Browsers.screenshot(page, "book-390");
+        firstTime.click();
+
+        assertThat(page.locator("h1")).hasText("Your session is booked");
+        assertThat(page.locator(".when")).containsText(label);
+        Browsers.screenshot(page, "booked-390");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to my sessions")).click();
+        assertThat(page.locator("main")).containsText(label);
+    }
+
+    @Test
+    void aTimeAnotherClientTakesFirstIsAnsweredWithAFriendlyMessage() {
+        scenario().openCalendar("therapist1", "UTC");
+        openBrowser(1280);
+        signIn("client1");
+        page.navigate(gatewayUrl + "/book/" + DemoUsers.THERAPIST1 + "?week=3");
+        var secondTime = page.locator(".slots form").nth(1);
+        Instant start = Instant.parse(secondTime.locator("input[name=start]").inputValue());
+
+        // client2 books it while client1 is still looking at the page.
+        scenario().book("client2", DemoUsers.THERAPIST1, start);
+        secondTime.locator("button").click();
+
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText(
+                "Someone else booked that time a moment ago. Please choose another one.");
+        // The time is gone from what is offered; the others are still there.
+        assertThat(page.locator("input[name=start][value='" + start + "']")).hasCount(0);
+        assertThat(page.locator(".slots button").first()).isVisible();
+        Browsers.screenshot(page, "book-taken-1280");
+    }
+
+    @Test
     void afterSigningOutTheBackButtonShowsNoPersonalData() {
         openBrowser(1280);
         signIn("client1");
@@ -131,10 +175,14 @@ class ClientPortalBrowserTest {
         page.waitForLoadState();
     }
 
-    private Instant bookForClient1InThreeDays() {
+    private DemoScenario scenario() {
         WebTestClient gateway = WebTestClient.bindToServer().baseUrl(gatewayUrl)
                 .responseTimeout(Duration.ofSeconds(30)).build();
-        DemoScenario scenario = new DemoScenario(gateway, running.keycloak);
+        return new DemoScenario(gateway, running.keycloak);
+    }
+
+    private Instant bookForClient1InThreeDays() {
+        DemoScenario scenario = scenario();
         scenario.openCalendar("therapist1", "UTC");
         Instant start = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(10, ChronoUnit.HOURS);
         scenario.book("client1", DemoUsers.THERAPIST1, start);

@@ -26,16 +26,21 @@ public final class StandInApi implements AutoCloseable {
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> bodies = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
     public StandInApi() {
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle((request, response) -> {
                     String path = request.path().startsWith("/") ? request.path() : "/" + request.path();
+                    String key = request.method().name() + " " + path;
                     tokens.put(path, String.valueOf(request.requestHeaders().get("Authorization")));
-                    Answer answer = answers.getOrDefault(path, Answer.problem(404, "not-found"));
-                    return response.status(answer.status()).header("Content-Type", answer.contentType())
-                            .sendString(Mono.just(answer.body()));
+                    return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
+                        bodies.put(key, body);
+                        Answer answer = answers.getOrDefault(key, answers.getOrDefault(path, Answer.problem(404, "not-found")));
+                        return response.status(answer.status()).header("Content-Type", answer.contentType())
+                                .sendString(Mono.just(answer.body())).then();
+                    });
                 })
                 .bindNow();
     }
@@ -44,8 +49,14 @@ public final class StandInApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
+    /** The answer to every call of {@code path}, or with {@code "POST /path"} to calls of one method only. */
     public void answer(String path, Answer answer) {
         answers.put(path, answer);
+    }
+
+    /** What the last call of {@code method} to {@code path} sent, e.g. {@code bodySentTo("POST", "/api/v1/sessions")}. */
+    public String bodySentTo(String method, String path) {
+        return bodies.get(method + " " + path);
     }
 
     public String tokenSentTo(String path) {
@@ -55,6 +66,7 @@ public final class StandInApi implements AutoCloseable {
     public void reset() {
         answers.clear();
         tokens.clear();
+        bodies.clear();
     }
 
     @Override

@@ -47,6 +47,8 @@ class PlatformOverview {
         }
         this.services = gateway.getRoutes().stream()
                 .filter(route -> "http".equals(route.getUri().getScheme()) || "https".equals(route.getUri().getScheme()))
+                // A route can say its application has no ops status of its own (the web app's pages).
+                .filter(route -> !"false".equals(String.valueOf(route.getMetadata().get("ops-status"))))
                 .toList();
         this.properties = properties;
         int timeoutMillis = (int) properties.timeout().toMillis();

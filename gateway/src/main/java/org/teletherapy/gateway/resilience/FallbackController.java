@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.service.problem.Problems;
 
@@ -27,8 +28,11 @@ class FallbackController {
     ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         ProblemDetail problem;
+        // The time limiter's TimeoutException, or the HTTP client's response timeout, which the routing filter turns
+        // into a 504 ResponseStatusException; whichever fires first, the caller learns that the service was slow.
         if (failure instanceof TimeoutException
-                || failure instanceof org.springframework.cloud.gateway.support.TimeoutException) {
+                || failure instanceof org.springframework.cloud.gateway.support.TimeoutException
+                || failure instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
             problem = Problems.of(HttpStatus.GATEWAY_TIMEOUT, "service-timeout", "Service timed out",
                     "The " + service + " did not answer in time. Please try again.");
         } else if (failure instanceof CallNotPermittedException) {

@@ -1,16 +1,28 @@
 package org.teletherapy.web.page;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Whether the page is for a signed-in person: the layout then offers navigation and signing out. */
+/**
+ * Whether the page is for a signed-in person, and a client: the layout then offers navigation (booking for clients)
+ * and signing out. The API checks every call itself; this only chooses links.
+ */
 @ControllerAdvice
 class SignedInAdvice {
 
     @ModelAttribute("signedIn")
     Mono<Boolean> signedIn(ServerWebExchange exchange) {
         return exchange.getPrincipal().map(principal -> true).defaultIfEmpty(false);
+    }
+
+    @ModelAttribute("client")
+    Mono<Boolean> client(ServerWebExchange exchange) {
+        return exchange.getPrincipal().ofType(Authentication.class)
+                .map(authentication -> authentication.getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority())))
+                .defaultIfEmpty(false);
     }
 }

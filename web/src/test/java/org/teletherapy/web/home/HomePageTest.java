@@ -2,24 +2,9 @@ package org.teletherapy.web.home;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.authentication.TestingAuthenticationToken;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
-import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.OAuth2AccessToken;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
-import org.teletherapy.web.StandInApi;
+import org.teletherapy.web.SignedInPageTest;
 import org.teletherapy.web.StandInApi.Answer;
 
 import java.time.Instant;
@@ -28,47 +13,15 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.springSecurity;
 
 /**
  * The home page rendered from what a stand-in API answers. Signing in itself is tested against the real Keycloak
  * in the browser tests (system-tests); here a signed-in client is given, with the token the API calls carry.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
-class HomePageTest {
-
-    static final String THERAPIST = "9f2c3b1e-1111-4c3a-9d7e-000000000001";
-    static final String SUBJECT = "5f1c0000-0000-4000-8000-000000000003";
-    static final StandInApi API = new StandInApi();
-
-    @DynamicPropertySource
-    static void api(DynamicPropertyRegistry registry) {
-        registry.add("teletherapy.web.api-uri", API::url);
-        registry.add("teletherapy.web.client-secret", () -> "page-test-secret");
-    }
-
-    @AfterAll
-    static void stopApi() {
-        API.close();
-    }
-
-    WebTestClient web;
-    ClientRegistration keycloak;
+class HomePageTest extends SignedInPageTest {
 
     @BeforeEach
-    void aClientWithTherapistTheresa(@Autowired ApplicationContext context,
-                                     @Autowired ReactiveClientRegistrationRepository registrations,
-                                     @Autowired ReactiveOAuth2AuthorizedClientService authorizedClients) {
-        keycloak = registrations.findByRegistrationId("keycloak").block();
-        // What signing in leaves on the server: the client's tokens, which the API calls carry.
-        OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "client1-access-token",
-                Instant.now(), Instant.now().plus(5, ChronoUnit.MINUTES));
-        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(keycloak, SUBJECT, token),
-                new TestingAuthenticationToken(SUBJECT, null)).block();
-        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
-        API.reset();
-        API.answer("/api/v1/care-team", Answer.json("[{\"therapistId\":\"" + THERAPIST + "\",\"name\":\"Theresa Lindqvist\"}]"));
+    void nothingBookedNothingDue() {
         API.answer("/api/v1/assignments", Answer.json("[]"));
         API.answer("/api/v1/sessions", Answer.json("[]"));
     }
@@ -193,13 +146,6 @@ class HomePageTest {
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         return Jsoup.parse(html);
-    }
-
-    private WebTestClientConfigurer client() {
-        return mockOidcLogin()
-                .clientRegistration(keycloak)
-                .idToken(token -> token.subject(SUBJECT).claim("given_name", "Clara").claim("preferred_username", "client1"))
-                .authorities(new SimpleGrantedAuthority("ROLE_CLIENT"));
     }
 
     private static String session(String status, Instant start, String videoUrl) {

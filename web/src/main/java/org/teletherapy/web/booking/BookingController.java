@@ -1,0 +1,136 @@
+package org.teletherapy.web.booking;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ServerWebExchange;
+import org.teletherapy.web.api.Api;
+import org.teletherapy.web.api.ApiProblem;
+import org.teletherapy.web.home.ApiViews.CareTeamMember;
+import org.teletherapy.web.home.ApiViews.Session;
+import org.teletherapy.web.page.Viewer;
+import org.teletherapy.web.page.Viewers;
+import reactor.core.publisher.Mono;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A client books a session: choose one of their therapists, browse that therapist's free slots week by week in the
+ * client's own time zone, pick one. The API decides what is free and whether the booking stands; a slot someone
+ * else took first is answered next to it.
+ */
+@Controller
+class BookingController {
+
+    /** Weeks ahead a client can page to; the API's own horizon decides what is offered in them. */
+    private static final int WEEKS_AHEAD = 13;
+
+    private final Api api;
+    private final Viewers viewers;
+    private final Clock clock;
+
+    BookingController(Api api, Viewers viewers, Clock clock) {
+        this.api = api;
+        this.viewers = viewers;
+        this.clock = clock;
+    }
+
+    @GetMapping("/book")
+    Mono<String> chooseTherapist(Model model) {
+        return therapists().map(team -> {
+            if (team.size() == 1) {
+                return "redirect:/book/" + team.get(0).therapistId();
+            }
+            model.addAttribute("therapists", team);
+            return "booking/therapists";
+        });
+    }
+
+    @GetMapping("/book/{therapistId}")
+    Mono<String> week(@PathVariable UUID therapistId, @RequestParam(defaultValue = "0") int week,
+                      ServerWebExchange exchange, Model model) {
+        return render(therapistId, Math.max(0, Math.min(week, WEEKS_AHEAD)), null, viewers.of(exchange), model);
+    }
+
+    @PostMapping("/book/{therapistId}")
+    Mono<String> book(@PathVariable UUID therapistId, ServerWebExchange exchange, Model model) {
+        Viewer viewer = viewers.of(exchange);
+        return exchange.getFormData().flatMap(form -> {
+            Instant start = parseStart(form.getFirst("start"));
+            int week = parseWeek(form.getFirst("week"));
+            if (start == null) {
+                return Mono.just("redirect:/book/" + therapistId);
+            }
+            return api.post("/api/v1/sessions", Map.of("therapistId", therapistId, "start", start.toString()),
+                            Session.class)
+                    .map(session -> "redirect:/sessions/" + session.id() + "/booked")
+                    .onErrorResume(ApiProblem.class, problem -> {
+                        model.addAttribute("problem", problem.kind());
+                        model.addAttribute("problemDetail", problem.detail());
+                        return render(therapistId, week, start, viewer, model);
+                    });
+        });
+    }
+
+    @GetMapping("/sessions/{id}/booked")
+    Mono<String> booked(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        Viewer viewer = viewers.of(exchange);
+        return Mono.zip(api.get("/api/v1/sessions/{id}", Session.class, id), therapists())
+                .map(found -> {
+                    Session session = found.getT1();
+                    model.addAttribute("when", viewer.dateTime(session.start()));
+                    model.addAttribute("therapist", nameOf(found.getT2(), session.therapistId()));
+                    model.addAttribute("zone", viewer.zone().getId());
+                    return "booking/booked";
+                });
+    }
+
+    private Mono<String> render(UUID therapistId, int week, Instant taken, Viewer viewer, Model model) {
+        BookingWeek range = BookingWeek.range(week, viewer, clock.instant());
+        return Mono.zip(api.list("/api/v1/therapists/{id}/slots?from={from}&to={to}", Slot.class, therapistId,
+                                range.from(), range.to()), therapists())
+                .map(found -> {
+                    model.addAttribute("week", range.with(found.getT1(), viewer, taken));
+                    model.addAttribute("therapistId", therapistId);
+                    model.addAttribute("therapist", nameOf(found.getT2(), therapistId));
+                    model.addAttribute("zone", viewer.zone().getId());
+                    model.addAttribute("previous", week > 0 ? week - 1 : null);
+                    model.addAttribute("next", week < WEEKS_AHEAD ? week + 1 : null);
+                    return "booking/week";
+                });
+    }
+
+    private Mono<List<CareTeamMember>> therapists() {
+        return api.list("/api/v1/care-team", CareTeamMember.class)
+                .map(team -> team.stream().filter(member -> member.therapistId() != null).toList());
+    }
+
+    private static String nameOf(List<CareTeamMember> team, UUID therapistId) {
+        return team.stream().filter(member -> therapistId.equals(member.therapistId()))
+                .map(CareTeamMember::name).findFirst().orElse("");
+    }
+
+    private static Instant parseStart(String start) {
+        try {
+            return start == null ? null : Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static int parseWeek(String week) {
+        try {
+            return week == null ? 0 : Math.max(0, Math.min(Integer.parseInt(week), WEEKS_AHEAD));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.teletherapy.web.booking;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.teletherapy.web.SignedInPageTest;
+import org.teletherapy.web.StandInApi.Answer;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
+
+/** Booking a session: the week's free times in the client's zone, the booking, and a time someone took first. */
+class BookingPageTest extends SignedInPageTest {
+
+    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    static final String SESSION = "6a1d0000-0000-4000-8000-000000000042";
+
+    Instant nextMonday9;
+    Instant nextMonday10;
+
+    @BeforeEach
+    void twoFreeTimesNextMonday() {
+        LocalDate monday = LocalDate.now(BERLIN).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+        nextMonday9 = monday.atTime(9, 0).atZone(BERLIN).toInstant();
+        nextMonday10 = monday.atTime(10, 0).atZone(BERLIN).toInstant();
+        API.answer("/api/v1/therapists/" + THERAPIST + "/slots", Answer.json("[{\"start\":\"" + nextMonday9
+                + "\",\"end\":\"" + nextMonday9.plusSeconds(3000) + "\"},{\"start\":\"" + nextMonday10
+                + "\",\"end\":\"" + nextMonday10.plusSeconds(3000) + "\"}]"));
+    }
+
+    @Test
+    void withOneTherapistBookingGoesStraightToTheirWeek() {
+        web.mutateWith(client()).get().uri("/book").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("/book/" + THERAPIST);
+    }
+
+    @Test
+    void theWeeksFreeTimesAreShownInTheClientsZoneEachAFormWithItsCsrfToken() {
+        Document page = week(1);
+
+        assertThat(page.select("h1").text()).isEqualTo("Book a session with Theresa Lindqvist");
+        assertThat(page.select(".day h3").eachText()).hasSize(1).first().asString().startsWith("Monday");
+        assertThat(page.select(".slots button").eachText()).containsExactly("9:00 AM", "10:00 AM");
+        assertThat(page.select(".slots form input[name=_csrf]").eachAttr("value")).hasSize(2).allMatch(v -> !v.isBlank());
+        assertThat(page.select(".hint").text()).contains("Europe/Berlin");
+        String asked = API.tokenSentTo("/api/v1/therapists/" + THERAPIST + "/slots");
+        assertThat(asked).isEqualTo("Bearer client1-access-token");
+    }
+
+    @Test
+    void bookingATimeSendsItToTheApiAndConfirmsIt() {
+        API.answer("POST /api/v1/sessions", new Answer(201, "application/json", session()));
+        API.answer("/api/v1/sessions/" + SESSION, Answer.json(session()));
+
+        web.mutateWith(client()).mutateWith(csrf()).post().uri("/book/" + THERAPIST)
+                .cookie("tz", "Europe/Berlin")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .bodyValue("start=" + nextMonday9 + "&week=1").exchange()
+                .expectStatus().is3xxRedirection()
+                .expectHeader().location("/sessions/" + SESSION + "/booked");
+        assertThat(API.bodySentTo("POST", "/api/v1/sessions"))
+                .contains("\"therapistId\":\"" + THERAPIST + "\"").contains("\"start\":\"" + nextMonday9 + "\"");
+
+        String html = web.mutateWith(client()).get().uri("/sessions/" + SESSION + "/booked").cookie("tz", "Europe/Berlin")
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Document confirmation = Jsoup.parse(html);
+        assertThat(confirmation.select("h1").text()).isEqualTo("Your session is booked");
+        assertThat(confirmation.select(".when").text()).startsWith("Monday").contains("9:00 AM");
+    }
+
+    @Test
+    void aTimeSomeoneElseTookFirstIsAnsweredNextToItAndNothingIsLost() {
+        API.answer("POST /api/v1/sessions", Answer.problem(409, "slot-taken"));
+
+        String html = web.mutateWith(client()).mutateWith(csrf()).post().uri("/book/" + THERAPIST)
+                .cookie("tz", "Europe/Berlin")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .bodyValue("start=" + nextMonday9 + "&week=1").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        Document page = Jsoup.parse(html);
+
+        assertThat(page.select("[role=alert]").text()).isEqualTo(
+                "Someone else booked that time a moment ago. Please choose another one.");
+        assertThat(page.select("button.taken").text()).isEqualTo("9:00 AM");
+        assertThat(page.select(".slots button").eachText()).contains("10:00 AM");
+    }
+
+    @Test
+    void bookingWithoutItsCsrfTokenIsRefused() {
+        web.mutateWith(client()).post().uri("/book/" + THERAPIST)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .bodyValue("start=" + nextMonday9).exchange()
+                .expectStatus().isForbidden();
+        assertThat(API.bodySentTo("POST", "/api/v1/sessions")).isNull();
+    }
+
+    private Document week(int offset) {
+        String html = web.mutateWith(client()).get().uri("/book/" + THERAPIST + "?week=" + offset)
+                .cookie("tz", "Europe/Berlin").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        return Jsoup.parse(html);
+    }
+
+    private String session() {
+        return """
+                {"id":"%s","therapistId":"%s","clientId":"%s","start":"%s","end":"%s","status":"booked",
+                 "videoUrl":null,"videoJoinOpensAt":"%s","videoJoinClosesAt":"%s"}
+                """.formatted(SESSION, THERAPIST, SUBJECT, nextMonday9, nextMonday9.plusSeconds(3000),
+                nextMonday9.minusSeconds(600), nextMonday9.plusSeconds(3000));
+    }
+}
