@@ -21,6 +21,9 @@ import java.util.Map;
 record BookingWeek(int offset, String label, Instant from, Instant to, List<Day> days) {
 
     record Day(String label, List<Time> times) {
+        public int free() {
+            return times.size();
+        }
     }
 
     record Time(Instant start, String label, boolean taken) {
@@ -38,7 +41,7 @@ record BookingWeek(int offset, String label, Instant from, Instant to, List<Day>
     }
 
     BookingWeek with(List<Slot> slots, Viewer viewer, Instant takenStart) {
-        DateTimeFormatter dayFormat = DateTimeFormatter.ofPattern("EEEE, d MMMM", viewer.locale());
+        DateTimeFormatter dayFormat = DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(viewer.locale());
         Map<LocalDate, List<Time>> byDay = new LinkedHashMap<>();
         for (Slot slot : slots) {
             LocalDate day = viewer.local(slot.start()).toLocalDate();

@@ -47,7 +47,9 @@ class BookingPageTest extends SignedInPageTest {
         Document page = week(1);
 
         assertThat(page.select("h1").text()).isEqualTo("Book a session with Theresa Lindqvist");
-        assertThat(page.select(".day h3").eachText()).hasSize(1).first().asString().startsWith("Monday");
+        assertThat(page.select(".day .day-label").eachText()).hasSize(1).first().asString().startsWith("Monday");
+        assertThat(page.select(".day").first().hasAttr("open")).isTrue();
+        assertThat(page.select(".day summary").text()).contains("2 free times");
         assertThat(page.select(".slots button").eachText()).containsExactly("9:00 AM", "10:00 AM");
         assertThat(page.select(".slots form input[name=_csrf]").eachAttr("value")).hasSize(2).allMatch(v -> !v.isBlank());
         assertThat(page.select(".hint").text()).contains("Europe/Berlin");
