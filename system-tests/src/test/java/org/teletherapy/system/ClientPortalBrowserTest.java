@@ -149,6 +149,26 @@ class ClientPortalBrowserTest {
     }
 
     @Test
+    void cancellingInsideTheLastDayWarnsThatItIsLateBeforeTheClientConfirms() {
+        DemoScenario scenario = scenario();
+        scenario.openCalendar("therapist1", "UTC");
+        // Inside the late window (24 h) and beyond the minimum notice (12 h).
+        Instant start = Instant.now().plus(18, ChronoUnit.HOURS).truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+        var session = scenario.book("client1", DemoUsers.THERAPIST1, start);
+        openBrowser(390);
+        signIn("client1");
+
+        page.navigate(gatewayUrl + "/sessions/" + session);
+        assertThat(page.getByRole(AriaRole.NOTE)).containsText("counts as a late cancellation");
+        page.getByLabel("Why are you cancelling?").selectOption("illness");
+        Browsers.screenshot(page, "cancel-late-390");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel anyway (late)")).click();
+
+        assertThat(page.locator(".tag")).containsText(new String[] {"Cancelled", "Late cancellation"});
+        assertThat(page.locator("main")).containsText("Reason: I am ill");
+    }
+
+    @Test
     void afterSigningOutTheBackButtonShowsNoPersonalData() {
         openBrowser(1280);
         signIn("client1");

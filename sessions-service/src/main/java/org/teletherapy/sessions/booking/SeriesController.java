@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.sessions.video.Participant;
-import org.teletherapy.sessions.video.VideoRooms;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -24,11 +23,11 @@ import java.util.UUID;
 class SeriesController {
 
     private final SeriesService series;
-    private final VideoRooms rooms;
+    private final SessionViews views;
 
-    SeriesController(SeriesService series, VideoRooms rooms) {
+    SeriesController(SeriesService series, SessionViews views) {
         this.series = series;
-        this.rooms = rooms;
+        this.views = views;
     }
 
     /** A recurring series for the calling client: {@code frequency} is WEEKLY or EVERY_OTHER_WEEK, up to 26 occurrences. */
@@ -40,7 +39,7 @@ class SeriesController {
     Mono<SeriesView> book(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody SeriesRequest request) {
         return series.book(Caller.from(jwt), request.therapistId(), request.start(), request.frequency(), request.occurrences())
                 .map(sessions -> new SeriesView(sessions.get(0).seriesId(),
-                        sessions.stream().map(session -> SessionView.of(session, rooms, Participant.from(jwt))).toList()));
+                        sessions.stream().map(session -> views.of(session, Participant.from(jwt))).toList()));
     }
 
     record SeriesRequest(@NotNull UUID therapistId, @NotNull Instant start, @NotNull SeriesService.Frequency frequency,

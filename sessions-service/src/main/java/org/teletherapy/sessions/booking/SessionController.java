@@ -38,11 +38,13 @@ class SessionController {
     private final BookingService booking;
     private final SessionStore sessions;
     private final VideoRooms rooms;
+    private final SessionViews views;
 
-    SessionController(BookingService booking, SessionStore sessions, VideoRooms rooms) {
+    SessionController(BookingService booking, SessionStore sessions, VideoRooms rooms, SessionViews views) {
         this.booking = booking;
         this.sessions = sessions;
         this.rooms = rooms;
+        this.views = views;
     }
 
     /** The caller's own sessions, newest first: a client's bookings, or a therapist's appointments. */
@@ -51,14 +53,14 @@ class SessionController {
         Caller caller = Caller.from(jwt);
         Participant viewer = Participant.from(jwt);
         Flux<Session> mine = caller.is(Role.THERAPIST) ? sessions.ofTherapist(caller.id()) : sessions.ofClient(caller.id());
-        return mine.map(session -> SessionView.of(session, rooms, viewer));
+        return mine.map(session -> views.of(session, viewer));
     }
 
     @ProblemTypes(notFound = "session-not-found")
     @GetMapping("/{id}")
     Mono<SessionView> one(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return booking.participantsSession(Caller.from(jwt), id)
-                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
+                .map(session -> views.of(session, Participant.from(jwt)));
     }
 
     /** @param roomProtected false when the room is open to anyone with the link (no Jitsi token authentication) */
@@ -91,7 +93,7 @@ class SessionController {
     Mono<SessionView> book(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody BookingRequest request,
                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         return booking.book(Caller.from(jwt), request.therapistId(), request.start(), IdempotencyKeys.check(idempotencyKey))
-                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
+                .map(session -> views.of(session, Participant.from(jwt)));
     }
 
     @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition", unprocessable = "session-started")
@@ -100,7 +102,7 @@ class SessionController {
                                    @Valid @RequestBody CancelRequest request) {
         boolean andFollowing = CancelRequest.THIS_AND_FOLLOWING.equals(request.scope());
         return booking.cancel(Caller.from(jwt), id, request.reason(), andFollowing)
-                .map(session -> SessionView.of(session, rooms, Participant.from(jwt))).collectList();
+                .map(session -> views.of(session, Participant.from(jwt))).collectList();
     }
 
     @ProblemTypes(notFound = "session-not-found", forbidden = "not-on-roster", conflict = {"invalid-transition",
@@ -110,21 +112,21 @@ class SessionController {
     Mono<SessionView> reschedule(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
                                  @Valid @RequestBody RescheduleRequest request) {
         return booking.reschedule(Caller.from(jwt), id, request.start())
-                .map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
+                .map(session -> views.of(session, Participant.from(jwt)));
     }
 
     @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition")
     @PostMapping("/{id}/complete")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SessionView> complete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return booking.close(Caller.from(jwt), id, true).map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
+        return booking.close(Caller.from(jwt), id, true).map(session -> views.of(session, Participant.from(jwt)));
     }
 
     @ProblemTypes(notFound = "session-not-found", conflict = "invalid-transition")
     @PostMapping("/{id}/no-show")
     @PreAuthorize("hasRole('THERAPIST')")
     Mono<SessionView> noShow(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
-        return booking.close(Caller.from(jwt), id, false).map(session -> SessionView.of(session, rooms, Participant.from(jwt)));
+        return booking.close(Caller.from(jwt), id, false).map(session -> views.of(session, Participant.from(jwt)));
     }
 
     record BookingRequest(@NotNull UUID therapistId, @NotNull Instant start) {

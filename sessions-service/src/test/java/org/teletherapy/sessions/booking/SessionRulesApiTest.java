@@ -52,6 +52,26 @@ class SessionRulesApiTest extends SchedulingApiTestBase {
     }
 
     @Test
+    void aBookedSessionSaysFromWhenCancellingIsLateAndHowOftenItCanStillBeMoved() {
+        Instant start = fixture.firstFreeSlotAfter(Duration.ofDays(2));
+        String id = fixture.book(start, "client1");
+
+        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.lateCancellationFrom").isEqualTo(start.minus(Duration.ofHours(24)).toString())
+                .jsonPath("$.reschedulesLeft").isEqualTo(2);
+        post("client1", "/api/v1/sessions/{id}/reschedule", id, Map.of("start", fixture.firstFreeSlotAfter(Duration.ofDays(3))))
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.reschedulesLeft").isEqualTo(1);
+        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .expectBody()
+                .jsonPath("$.status").isEqualTo("cancelled")
+                .jsonPath("$.lateCancellationFrom").doesNotExist()
+                .jsonPath("$.reschedulesLeft").doesNotExist();
+    }
+
+    @Test
     void nothingCanBeBookedBeyondTheNinetyDayHorizon() {
         Instant beyond = Instant.now().plus(91, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         post("client1", "/api/v1/sessions", null, Map.of("therapistId", DemoUsers.THERAPIST1, "start", beyond))

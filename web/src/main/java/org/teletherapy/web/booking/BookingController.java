@@ -23,9 +23,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A client books a session: choose one of their therapists, browse that therapist's free slots week by week in the
- * client's own time zone, pick one. The API decides what is free and whether the booking stands; a slot someone
- * else took first is answered next to it.
+ * A client books a session, or moves one: choose one of their therapists, browse that therapist's free slots week by
+ * week in the client's own time zone, pick one. The API decides what is free and whether the booking or the move
+ * stands; a slot someone else took first is answered next to it.
  */
 @Controller
 class BookingController {
@@ -57,7 +57,34 @@ class BookingController {
     @GetMapping("/book/{therapistId}")
     Mono<String> week(@PathVariable UUID therapistId, @RequestParam(defaultValue = "0") int week,
                       ServerWebExchange exchange, Model model) {
-        return render(therapistId, Math.max(0, Math.min(week, WEEKS_AHEAD)), null, viewers.of(exchange), model);
+        return render(Choice.booking(therapistId), clamp(week), null, viewers.of(exchange), model);
+    }
+
+    /** Moving a booked session: the same week of free times, each leading to the reschedule. */
+    @GetMapping("/sessions/{id}/move")
+    Mono<String> moveWeek(@PathVariable UUID id, @RequestParam(defaultValue = "0") int week,
+                          ServerWebExchange exchange, Model model) {
+        Viewer viewer = viewers.of(exchange);
+        return api.get("/api/v1/sessions/{id}", Session.class, id)
+                .flatMap(session -> render(Choice.move(session), clamp(week), null, viewer, model));
+    }
+
+    @PostMapping("/sessions/{id}/move")
+    Mono<String> move(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
+        Viewer viewer = viewers.of(exchange);
+        return Mono.zip(exchange.getFormData(), api.get("/api/v1/sessions/{id}", Session.class, id))
+                .flatMap(found -> {
+                    Instant start = parseStart(found.getT1().getFirst("start"));
+                    if (start == null) {
+                        return Mono.just("redirect:/sessions/" + id + "/move");
+                    }
+                    return api.post("/api/v1/sessions/{id}/reschedule", Map.of("start", start.toString()),
+                                    Session.class, id)
+                            .map(moved -> "redirect:/sessions/" + moved.id() + "/booked")
+                            .onErrorResume(ApiProblem.class, problem -> answer(problem, model)
+                                    .then(render(Choice.move(found.getT2()), parseWeek(found.getT1().getFirst("week")),
+                                            start, viewer, model)));
+                });
     }
 
     @PostMapping("/book/{therapistId}")
@@ -72,11 +99,8 @@ class BookingController {
             return api.post("/api/v1/sessions", Map.of("therapistId", therapistId, "start", start.toString()),
                             Session.class)
                     .map(session -> "redirect:/sessions/" + session.id() + "/booked")
-                    .onErrorResume(ApiProblem.class, problem -> {
-                        model.addAttribute("problem", problem.kind());
-                        model.addAttribute("problemDetail", problem.detail());
-                        return render(therapistId, week, start, viewer, model);
-                    });
+                    .onErrorResume(ApiProblem.class, problem -> answer(problem, model)
+                            .then(render(Choice.booking(therapistId), week, start, viewer, model)));
         });
     }
 
@@ -93,13 +117,32 @@ class BookingController {
                 });
     }
 
-    private Mono<String> render(UUID therapistId, int week, Instant taken, Viewer viewer, Model model) {
+    /** What choosing a time leads to: a new booking with a therapist, or moving one session. */
+    record Choice(UUID therapistId, String action, String pageBase, boolean moving, Integer reschedulesLeft) {
+        static Choice booking(UUID therapistId) {
+            return new Choice(therapistId, "/book/" + therapistId, "/book/" + therapistId, false, null);
+        }
+
+        static Choice move(Session session) {
+            String base = "/sessions/" + session.id() + "/move";
+            return new Choice(session.therapistId(), base, base, true, session.reschedulesLeft());
+        }
+    }
+
+    private static Mono<Void> answer(ApiProblem problem, Model model) {
+        model.addAttribute("problem", problem.kind());
+        model.addAttribute("problemDetail", problem.detail());
+        return Mono.empty();
+    }
+
+    private Mono<String> render(Choice choice, int week, Instant taken, Viewer viewer, Model model) {
         BookingWeek range = BookingWeek.range(week, viewer, clock.instant());
+        UUID therapistId = choice.therapistId();
         return Mono.zip(api.list("/api/v1/therapists/{id}/slots?from={from}&to={to}", Slot.class, therapistId,
                                 range.from(), range.to()), therapists())
                 .map(found -> {
                     model.addAttribute("week", range.with(found.getT1(), viewer, taken));
-                    model.addAttribute("therapistId", therapistId);
+                    model.addAttribute("choice", choice);
                     model.addAttribute("therapist", nameOf(found.getT2(), therapistId));
                     model.addAttribute("zone", viewer.zone().getId());
                     model.addAttribute("previous", week > 0 ? week - 1 : null);
@@ -128,9 +171,13 @@ class BookingController {
 
     private static int parseWeek(String week) {
         try {
-            return week == null ? 0 : Math.max(0, Math.min(Integer.parseInt(week), WEEKS_AHEAD));
+            return week == null ? 0 : clamp(Integer.parseInt(week));
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    private static int clamp(int week) {
+        return Math.max(0, Math.min(week, WEEKS_AHEAD));
     }
 }

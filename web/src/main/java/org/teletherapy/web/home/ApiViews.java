@@ -10,7 +10,11 @@ public final class ApiViews {
     }
 
     public record Session(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
-                   String videoUrl, Instant videoJoinOpensAt, Instant videoJoinClosesAt, Boolean roomProtected) {
+                          String videoUrl, Instant videoJoinOpensAt, Instant videoJoinClosesAt, Boolean roomProtected,
+                          Instant lateCancellationFrom, Integer reschedulesLeft, Cancellation cancellation) {
+    }
+
+    public record Cancellation(String by, String reason, boolean late, Instant at) {
     }
 
     public record CareTeamMember(UUID therapistId, UUID clientId, String name) {
