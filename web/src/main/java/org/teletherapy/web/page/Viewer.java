@@ -3,6 +3,8 @@ package org.teletherapy.web.page;
 import org.springframework.http.HttpCookie;
 import org.springframework.web.server.ServerWebExchange;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,8 +34,9 @@ public record Viewer(Locale locale, ZoneId zone) {
             return fallback;
         }
         try {
-            return ZoneId.of(cookie.getValue().replace("%2F", "/"));
-        } catch (DateTimeException e) {
+            // The script stores the zone URI-encoded (Europe%2FBerlin).
+            return ZoneId.of(URLDecoder.decode(cookie.getValue(), StandardCharsets.UTF_8));
+        } catch (DateTimeException | IllegalArgumentException e) {
             return fallback;
         }
     }
