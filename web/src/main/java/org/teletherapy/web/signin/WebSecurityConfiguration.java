@@ -28,9 +28,12 @@ import java.net.URI;
 @EnableWebFluxSecurity
 class WebSecurityConfiguration {
 
-    /** Pages and files anyone may see, signed in or not. */
+    /**
+     * Pages and files anyone may see, signed in or not. {@code /actuator/**} exists on the management port only
+     * (loopback), where Prometheus and probes ask without signing in; the public port has no such paths.
+     */
     static final String[] PUBLIC_PATHS = {"/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/signed-out",
-            "/session-expired", "/sign-in-failed", "/livez", "/readyz"};
+            "/session-expired", "/sign-in-failed", "/livez", "/readyz", "/actuator/**"};
 
     @Bean
     SecurityWebFilterChain pages(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,

@@ -125,6 +125,11 @@ class HomePageTest extends SignedInPageTest {
     }
 
     @Test
+    void thePublicPortServesNoManagementEndpoints() {
+        web.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound();
+    }
+
+    @Test
     void someoneWhoIsNotSignedInIsSentToSignIn() {
         web.get().uri("/").exchange()
                 .expectStatus().is3xxRedirection()
