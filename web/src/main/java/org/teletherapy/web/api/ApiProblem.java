@@ -4,8 +4,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** The API refused a call and said why in a problem detail (RFC 9457). */
@@ -35,22 +33,6 @@ public final class ApiProblem extends RuntimeException {
 
     public String detail() {
         return problem.getDetail();
-    }
-
-    /** Field errors of a validation problem: field path → message. */
-    @SuppressWarnings("unchecked")
-    public Map<String, String> fieldErrors() {
-        Object errors = problem.getProperties() == null ? null : problem.getProperties().get("errors");
-        if (!(errors instanceof List<?> list)) {
-            return Map.of();
-        }
-        Map<String, String> byField = new LinkedHashMap<>();
-        for (Object error : list) {
-            if (error instanceof Map<?, ?> entry && entry.get("field") != null) {
-                byField.putIfAbsent(String.valueOf(entry.get("field")), String.valueOf(entry.get("message")));
-            }
-        }
-        return byField;
     }
 
     static ProblemDetail detailOf(HttpStatusCode status, Map<String, Object> body) {

@@ -118,14 +118,15 @@ class BookingController {
     }
 
     /** What choosing a time leads to: a new booking with a therapist, or moving one session. */
-    record Choice(UUID therapistId, String action, String pageBase, boolean moving, Integer reschedulesLeft) {
+    /** {@code action}: where the week's pages are, and where a chosen time is posted. */
+    record Choice(UUID therapistId, String action, boolean moving, Integer reschedulesLeft) {
         static Choice booking(UUID therapistId) {
-            return new Choice(therapistId, "/book/" + therapistId, "/book/" + therapistId, false, null);
+            return new Choice(therapistId, "/book/" + therapistId, false, null);
         }
 
         static Choice move(Session session) {
-            String base = "/sessions/" + session.id() + "/move";
-            return new Choice(session.therapistId(), base, base, true, session.reschedulesLeft());
+            return new Choice(session.therapistId(), "/sessions/" + session.id() + "/move", true,
+                    session.reschedulesLeft());
         }
     }
 

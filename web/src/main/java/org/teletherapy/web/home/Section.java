@@ -17,10 +17,6 @@ record Section<T>(List<T> items, boolean unavailable) {
                 .onErrorResume(Section::isOutage, outage -> Mono.just(new Section<>(List.of(), true)));
     }
 
-    boolean isEmpty() {
-        return items.isEmpty();
-    }
-
     private static boolean isOutage(Throwable error) {
         return error instanceof ApiUnavailable
                 || error instanceof ApiProblem problem && problem.status().is5xxServerError();
