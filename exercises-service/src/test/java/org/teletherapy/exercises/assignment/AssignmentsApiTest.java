@@ -1,10 +1,8 @@
 package org.teletherapy.exercises.assignment;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.teletherapy.exercises.ExercisesApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.events.roster.RosterLinked;
 import org.teletherapy.events.roster.RosterUnlinked;
@@ -15,7 +13,6 @@ import org.teletherapy.events.sessions.SessionCancelled;
 import org.teletherapy.events.sessions.SessionCompleted;
 import org.teletherapy.events.sessions.SessionRescheduled;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 import org.teletherapy.testsupport.TestEvents;
 
 import java.nio.charset.StandardCharsets;
@@ -36,24 +33,11 @@ import static org.teletherapy.exercises.ExercisesFixtures.as;
 import static org.teletherapy.exercises.ExercisesFixtures.assign;
 import static org.teletherapy.exercises.ExercisesFixtures.assignment;
 import static org.teletherapy.exercises.ExercisesFixtures.created;
-import static org.teletherapy.exercises.ExercisesFixtures.demoRoster;
 import static org.teletherapy.exercises.ExercisesFixtures.idOf;
 import static org.teletherapy.exercises.ExercisesFixtures.linked;
 import static org.teletherapy.exercises.ExercisesFixtures.outboxEvents;
 
-@IntegrationTest
-class AssignmentsApiTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    @BeforeEach
-    void rosterAsInTheDemo() {
-        demoRoster(database);
-    }
+class AssignmentsApiTest extends ExercisesApiTestBase {
 
     @Test
     void aTherapistAssignsHomeworkToAClientOnTheirRoster() {

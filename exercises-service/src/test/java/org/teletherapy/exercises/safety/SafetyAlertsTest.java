@@ -1,18 +1,16 @@
 package org.teletherapy.exercises.safety;
 
+import org.teletherapy.exercises.ExercisesApiTestBase;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.events.CloudEventHeaders;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,23 +23,15 @@ import static org.teletherapy.exercises.ExercisesFixtures.PHQ_9;
 import static org.teletherapy.exercises.ExercisesFixtures.as;
 import static org.teletherapy.exercises.ExercisesFixtures.assign;
 import static org.teletherapy.exercises.ExercisesFixtures.awaitRecord;
-import static org.teletherapy.exercises.ExercisesFixtures.demoRoster;
 import static org.teletherapy.exercises.ExercisesFixtures.header;
 import static org.teletherapy.exercises.ExercisesFixtures.idOf;
 import static org.teletherapy.exercises.ExercisesFixtures.items;
 import static org.teletherapy.exercises.ExercisesFixtures.outboxEvents;
 
-@IntegrationTest
-class SafetyAlertsTest {
+class SafetyAlertsTest extends ExercisesApiTestBase {
 
     /** Item 9 at 1 and a total of 3: "minimal", and still a response that needs follow-up. */
     static final Map<String, Object> QUIET_ITEM_9 = items(9, 0, Map.of("item1", 1, "item2", 1, "item9", 1));
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
 
     @Autowired
     SafetyAlerts alerts;
@@ -51,11 +41,6 @@ class SafetyAlertsTest {
 
     @Autowired
     MeterRegistry meters;
-
-    @BeforeEach
-    void rosterAsInTheDemo() {
-        demoRoster(database);
-    }
 
     @Test
     void item9OfOneWithATotalOfThreeRaisesAnOpenAlertForTheClientsTherapistAtOnce() {

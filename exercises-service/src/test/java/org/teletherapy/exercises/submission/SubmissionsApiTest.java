@@ -1,12 +1,9 @@
 package org.teletherapy.exercises.submission;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.teletherapy.exercises.ExercisesApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -23,30 +20,17 @@ import static org.teletherapy.exercises.ExercisesFixtures.JOURNAL;
 import static org.teletherapy.exercises.ExercisesFixtures.PHQ_9;
 import static org.teletherapy.exercises.ExercisesFixtures.as;
 import static org.teletherapy.exercises.ExercisesFixtures.assign;
-import static org.teletherapy.exercises.ExercisesFixtures.demoRoster;
 import static org.teletherapy.exercises.ExercisesFixtures.idOf;
 import static org.teletherapy.exercises.ExercisesFixtures.items;
 import static org.teletherapy.exercises.ExercisesFixtures.outboxEvents;
 
-@IntegrationTest
-class SubmissionsApiTest {
+class SubmissionsApiTest extends ExercisesApiTestBase {
 
     static final Map<String, Object> JOURNAL_ENTRY = Map.of("answers", Map.of(
             "moment", "We talked about the weekend plans and I said I felt left out.",
             "said-it", true,
             "feeling", "uneasy",
             "safety", 6));
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    @BeforeEach
-    void rosterAsInTheDemo() {
-        demoRoster(database);
-    }
 
     @Test
     void aHandedInJournalEntryIsStoredOnlyAsCiphertextAndReadOnlyByItsPeople() {

@@ -1,12 +1,8 @@
 package org.teletherapy.exercises.vault;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.teletherapy.exercises.ExercisesApiTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.testsupport.DemoUsers;
-import org.teletherapy.testsupport.IntegrationTest;
 
 import java.util.Map;
 import java.util.UUID;
@@ -15,23 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.teletherapy.exercises.ExercisesFixtures.JOURNAL;
 import static org.teletherapy.exercises.ExercisesFixtures.as;
 import static org.teletherapy.exercises.ExercisesFixtures.assign;
-import static org.teletherapy.exercises.ExercisesFixtures.demoRoster;
 import static org.teletherapy.exercises.ExercisesFixtures.idOf;
 
 /** Answers changed in the database behind the service's back are named as such, as notes-service names notes. */
-@IntegrationTest
-class TamperedContentTest {
-
-    @Autowired
-    WebTestClient web;
-
-    @Autowired
-    DatabaseClient database;
-
-    @BeforeEach
-    void rosterAsInTheDemo() {
-        demoRoster(database);
-    }
+class TamperedContentTest extends ExercisesApiTestBase {
 
     @Test
     void tamperedAnswersAnswerAnIntegrityProblemNotAGeneric500() {
