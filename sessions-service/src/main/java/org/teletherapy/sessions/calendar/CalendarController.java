@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -43,14 +44,28 @@ class CalendarController {
 
     @ApiResponse(responseCode = "200", description = "RFC 5545 calendar",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string")))
+    /** All the caller's sessions, or with {@code session} only that one of theirs (for "add to calendar"). */
     @GetMapping("/api/v1/calendar.ics")
     @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
-    Mono<ResponseEntity<String>> download(@AuthenticationPrincipal Jwt jwt) {
+    Mono<ResponseEntity<String>> download(@AuthenticationPrincipal Jwt jwt,
+                                          @RequestParam(name = "session", required = false) UUID sessionId) {
         Caller caller = Caller.from(jwt);
-        return calendarOf(caller.id(), caller.is(Role.THERAPIST) ? "therapist" : "client");
+        return calendarOf(caller.id(), caller.is(Role.THERAPIST) ? "therapist" : "client", sessionId);
     }
 
     record Feed(String url) {
+    }
+
+    /** Whether the caller has a feed, and since when; the address itself is shown only when it is issued. */
+    record FeedStatus(boolean active, Instant since) {
+    }
+
+    @GetMapping("/api/v1/calendar/feed")
+    @PreAuthorize("hasAnyRole('CLIENT', 'THERAPIST')")
+    Mono<FeedStatus> feedStatus(@AuthenticationPrincipal Jwt jwt) {
+        return feeds.issuedAt(Caller.from(jwt).id())
+                .map(since -> new FeedStatus(true, since))
+                .defaultIfEmpty(new FeedStatus(false, null));
     }
 
     /** Issues a private feed URL (any earlier one stops working). */
@@ -79,15 +94,16 @@ class CalendarController {
         return feeds.owner(token)
                 .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "feed-not-found",
                         "Calendar feed not found", "This calendar link does not exist or was revoked.")))
-                .flatMap(owner -> calendarOf(owner.personId(), owner.role()));
+                .flatMap(owner -> calendarOf(owner.personId(), owner.role(), null));
     }
 
-    private Mono<ResponseEntity<String>> calendarOf(UUID personId, String role) {
+    private Mono<ResponseEntity<String>> calendarOf(UUID personId, String role, UUID onlySession) {
         String column = "therapist".equals(role) ? "therapist_id" : "client_id";
-        return database.sql("select id, starts_at, ends_at, status, updated_at from session where " + column
-                        + " = :person and status in ('booked', 'cancelled', 'fulfilled') "
-                        + "order by starts_at")
-                .bind("person", personId)
+        DatabaseClient.GenericExecuteSpec query = database.sql("select id, starts_at, ends_at, status, updated_at "
+                        + "from session where " + column + " = :person and status in ('booked', 'cancelled', 'fulfilled') "
+                        + (onlySession == null ? "" : "and id = :session ") + "order by starts_at")
+                .bind("person", personId);
+        return (onlySession == null ? query : query.bind("session", onlySession))
                 .map(row -> new CalendarWriter.Entry(row.get("id", UUID.class), row.get("starts_at", Instant.class),
                         row.get("ends_at", Instant.class), row.get("status", String.class), row.get("updated_at", Instant.class)))
                 .all().collectList()

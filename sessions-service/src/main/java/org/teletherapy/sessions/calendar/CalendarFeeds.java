@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -42,6 +43,13 @@ class CalendarFeeds {
 
     Mono<Void> revoke(UUID personId) {
         return database.sql("delete from calendar_feed where person_id = :person").bind("person", personId).then();
+    }
+
+    Mono<Instant> issuedAt(UUID personId) {
+        return database.sql("select created_at from calendar_feed where person_id = :person")
+                .bind("person", personId)
+                .map(row -> row.get("created_at", Instant.class))
+                .one();
     }
 
     Mono<Owner> owner(String token) {

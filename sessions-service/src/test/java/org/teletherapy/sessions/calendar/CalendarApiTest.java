@@ -57,6 +57,40 @@ class CalendarApiTest extends SchedulingApiTestBase {
         web.get().uri("/api/v1/calendar/feeds/guessing-does-not-work.ics").exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void oneSessionCanBeAddedToACalendarOnItsOwnButNotAnotherClientsSession() {
+        String mine = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(4)), "client1");
+        String other = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(5)), "client1");
+        String theirs = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(6)), "client2");
+
+        ICalendar calendar = Biweekly.parse(web.get().uri("/api/v1/calendar.ics?session={id}", mine)
+                .headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).first();
+        assertThat(calendar.getEvents()).extracting(event -> event.getUid().getValue())
+                .containsExactly(mine + "@teletherapy").doesNotContain(other + "@teletherapy");
+
+        String foreign = web.get().uri("/api/v1/calendar.ics?session={id}", theirs)
+                .headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(Biweekly.parse(foreign).first().getEvents()).isEmpty();
+        web.get().uri("/api/v1/calendar.ics?session=not-a-session").headers(h -> h.setBearerAuth(token("client1")))
+                .exchange().expectStatus().isBadRequest();
+    }
+
+    @Test
+    void theFeedStatusSaysWhetherAndSinceWhenAFeedExistsWithoutItsAddress() {
+        web.delete().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client3"))).exchange()
+                .expectStatus().isNoContent();
+        web.get().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client3"))).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.active").isEqualTo(false);
+
+        web.post().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client3"))).exchange()
+                .expectStatus().isCreated();
+        String status = web.get().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client3")))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(status).contains("\"active\":true").contains("\"since\":").doesNotContain("feeds/");
+    }
+
     private static VEvent event(ICalendar calendar, String sessionId) {
         return calendar.getEvents().stream().filter(event -> event.getUid().getValue().equals(sessionId + "@teletherapy"))
                 .findFirst().orElseThrow();
