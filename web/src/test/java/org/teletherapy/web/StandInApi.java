@@ -27,6 +27,7 @@ public final class StandInApi implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
+    private final Map<String, String> queries = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
     public StandInApi() {
@@ -35,6 +36,8 @@ public final class StandInApi implements AutoCloseable {
                     String path = request.path().startsWith("/") ? request.path() : "/" + request.path();
                     String key = request.method().name() + " " + path;
                     tokens.put(path, String.valueOf(request.requestHeaders().get("Authorization")));
+                    int query = request.uri().indexOf('?');
+                    queries.put(key, query < 0 ? "" : request.uri().substring(query + 1));
                     return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                         bodies.put(key, body);
                         Answer answer = answers.getOrDefault(key, answers.getOrDefault(path, Answer.problem(404, "not-found")));
@@ -59,6 +62,11 @@ public final class StandInApi implements AutoCloseable {
         return bodies.get(method + " " + path);
     }
 
+    /** The query string of the last call of {@code method} to {@code path}, "" for none. */
+    public String querySentTo(String method, String path) {
+        return queries.get(method + " " + path);
+    }
+
     public String tokenSentTo(String path) {
         return tokens.get(path);
     }
@@ -67,6 +75,7 @@ public final class StandInApi implements AutoCloseable {
         answers.clear();
         tokens.clear();
         bodies.clear();
+        queries.clear();
     }
 
     @Override

@@ -47,6 +47,21 @@ public class Api {
                 .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
     }
 
+    /** A document that is not JSON, such as a calendar: its text as the API sends it. */
+    public Mono<String> text(String path, MediaType accept, Object... variables) {
+        return client.get().uri(path, variables).accept(accept)
+                .exchangeToMono(response -> body(response, String.class))
+                .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
+    }
+
+    public Mono<Void> delete(String path, Object... variables) {
+        return client.delete().uri(path, variables).accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.releaseBody()
+                        : problem(response))
+                .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
+    }
+
     private static <T> Mono<T> body(ClientResponse response, Class<T> type) {
         return response.statusCode().is2xxSuccessful() ? response.bodyToMono(type) : problem(response);
     }

@@ -4,12 +4,16 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The API refused a call and said why in a problem detail (RFC 9457). */
 public final class ApiProblem extends RuntimeException {
 
     private static final String TYPE_PREFIX = "urn:teletherapy:problem:";
+
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance");
 
     private final HttpStatusCode status;
     private final ProblemDetail problem;
@@ -35,6 +39,15 @@ public final class ApiProblem extends RuntimeException {
         return problem.getDetail();
     }
 
+    /** An extension member that is a list of texts, such as a series' {@code conflicts}; empty when absent. */
+    public List<String> texts(String member) {
+        Map<String, Object> properties = problem.getProperties();
+        if (properties != null && properties.get(member) instanceof List<?> values) {
+            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return List.of();
+    }
+
     static ProblemDetail detailOf(HttpStatusCode status, Map<String, Object> body) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (body.get("type") instanceof String type) {
@@ -46,9 +59,11 @@ public final class ApiProblem extends RuntimeException {
         if (body.get("detail") instanceof String detail) {
             problem.setDetail(detail);
         }
-        if (body.get("errors") != null) {
-            problem.setProperty("errors", body.get("errors"));
-        }
+        body.forEach((name, value) -> {
+            if (!STANDARD_MEMBERS.contains(name) && value != null) {
+                problem.setProperty(name, value);
+            }
+        });
         return problem;
     }
 }

@@ -18,6 +18,7 @@ import reactor.core.publisher.Mono;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,8 +57,10 @@ class BookingController {
 
     @GetMapping("/book/{therapistId}")
     Mono<String> week(@PathVariable UUID therapistId, @RequestParam(defaultValue = "0") int week,
+                      @RequestParam(required = false) String repeat, @RequestParam(required = false) String count,
                       ServerWebExchange exchange, Model model) {
-        return render(Choice.booking(therapistId), clamp(week), null, viewers.of(exchange), model);
+        return render(Choice.booking(therapistId, Repeat.of(repeat, count)), clamp(week), null, viewers.of(exchange),
+                model);
     }
 
     /** Moving a booked session: the same week of free times, each leading to the reschedule. */
@@ -81,7 +84,7 @@ class BookingController {
                     return api.post("/api/v1/sessions/{id}/reschedule", Map.of("start", start.toString()),
                                     Session.class, id)
                             .map(moved -> "redirect:/sessions/" + moved.id() + "/booked")
-                            .onErrorResume(ApiProblem.class, problem -> answer(problem, model)
+                            .onErrorResume(ApiProblem.class, problem -> answer(problem, viewer, model)
                                     .then(render(Choice.move(found.getT2()), parseWeek(found.getT1().getFirst("week")),
                                             start, viewer, model)));
                 });
@@ -93,46 +96,75 @@ class BookingController {
         return exchange.getFormData().flatMap(form -> {
             Instant start = parseStart(form.getFirst("start"));
             int week = parseWeek(form.getFirst("week"));
+            Repeat repeat = Repeat.of(form);
             if (start == null) {
                 return Mono.just("redirect:/book/" + therapistId);
             }
-            return api.post("/api/v1/sessions", Map.of("therapistId", therapistId, "start", start.toString()),
-                            Session.class)
-                    .map(session -> "redirect:/sessions/" + session.id() + "/booked")
-                    .onErrorResume(ApiProblem.class, problem -> answer(problem, model)
-                            .then(render(Choice.booking(therapistId), week, start, viewer, model)));
+            return bookOneOrSeries(therapistId, start, repeat)
+                    .map(firstId -> "redirect:/sessions/" + firstId + "/booked")
+                    .onErrorResume(ApiProblem.class, problem -> answer(problem, viewer, model)
+                            .then(render(Choice.booking(therapistId, repeat), week, start, viewer, model)));
         });
     }
 
+    /** The id of the (first) session booked. */
+    private Mono<UUID> bookOneOrSeries(UUID therapistId, Instant start, Repeat repeat) {
+        if (!repeat.series()) {
+            return api.post("/api/v1/sessions", Map.of("therapistId", therapistId, "start", start.toString()),
+                    Session.class).map(Session::id);
+        }
+        return api.post("/api/v1/sessions/series", Map.of("therapistId", therapistId, "start", start.toString(),
+                        "frequency", repeat.frequency(), "occurrences", repeat.count()), BookedSeries.class)
+                .map(series -> series.sessions().get(0).id());
+    }
+
+    record BookedSeries(UUID seriesId, List<Session> sessions) {
+    }
+
+    /** The confirmation; for a series, every date of it. */
     @GetMapping("/sessions/{id}/booked")
     Mono<String> booked(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
         Viewer viewer = viewers.of(exchange);
         return Mono.zip(api.get("/api/v1/sessions/{id}", Session.class, id), therapists())
-                .map(found -> {
+                .flatMap(found -> {
                     Session session = found.getT1();
+                    model.addAttribute("appointmentId", session.id());
                     model.addAttribute("when", viewer.dateTime(session.start()));
                     model.addAttribute("therapist", nameOf(found.getT2(), session.therapistId()));
                     model.addAttribute("zone", viewer.zone().getId());
-                    return "booking/booked";
+                    if (session.seriesId() == null) {
+                        model.addAttribute("series", List.of());
+                        return Mono.just("booking/booked");
+                    }
+                    return api.list("/api/v1/sessions", Session.class).map(all -> {
+                        model.addAttribute("series", all.stream()
+                                .filter(other -> session.seriesId().equals(other.seriesId()))
+                                .filter(other -> "booked".equals(other.status()))
+                                .sorted(Comparator.comparing(Session::start))
+                                .map(other -> viewer.dateTime(other.start())).toList());
+                        return "booking/booked";
+                    });
                 });
     }
 
     /** What choosing a time leads to: a new booking with a therapist, or moving one session. */
     /** {@code action}: where the week's pages are, and where a chosen time is posted. */
-    record Choice(UUID therapistId, String action, boolean moving, Integer reschedulesLeft) {
-        static Choice booking(UUID therapistId) {
-            return new Choice(therapistId, "/book/" + therapistId, false, null);
+    record Choice(UUID therapistId, String action, boolean moving, Integer reschedulesLeft, Repeat repeat) {
+        static Choice booking(UUID therapistId, Repeat repeat) {
+            return new Choice(therapistId, "/book/" + therapistId, false, null, repeat);
         }
 
         static Choice move(Session session) {
             return new Choice(session.therapistId(), "/sessions/" + session.id() + "/move", true,
-                    session.reschedulesLeft());
+                    session.reschedulesLeft(), Repeat.once());
         }
     }
 
-    private static Mono<Void> answer(ApiProblem problem, Model model) {
+    private static Mono<Void> answer(ApiProblem problem, Viewer viewer, Model model) {
         model.addAttribute("problem", problem.kind());
         model.addAttribute("problemDetail", problem.detail());
+        // A series is all or nothing: the dates that are not free, so the client can choose another time or fewer.
+        model.addAttribute("conflicts", problem.texts("conflicts").stream().map(date -> viewer.date(date)).toList());
         return Mono.empty();
     }
 
@@ -144,6 +176,7 @@ class BookingController {
                 .map(found -> {
                     model.addAttribute("week", range.with(found.getT1(), viewer, taken));
                     model.addAttribute("choice", choice);
+                    model.addAttribute("modes", Repeat.MODES);
                     model.addAttribute("therapist", nameOf(found.getT2(), therapistId));
                     model.addAttribute("zone", viewer.zone().getId());
                     model.addAttribute("previous", week > 0 ? week - 1 : null);

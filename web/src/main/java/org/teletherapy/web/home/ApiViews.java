@@ -11,7 +11,8 @@ public final class ApiViews {
 
     public record Session(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
                           String videoUrl, Instant videoJoinOpensAt, Instant videoJoinClosesAt, Boolean roomProtected,
-                          Instant lateCancellationFrom, Integer reschedulesLeft, Cancellation cancellation) {
+                          Instant lateCancellationFrom, Integer reschedulesLeft, Cancellation cancellation,
+                          UUID seriesId) {
     }
 
     public record Cancellation(String by, String reason, boolean late, Instant at) {

@@ -7,6 +7,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.chrono.IsoChronology;
@@ -48,6 +49,15 @@ public record Viewer(Locale locale, ZoneId zone) {
     /** "Tuesday, 1 December 2026, 09:00" in the viewer's language and zone. */
     public String dateTime(Instant instant) {
         return DateTimeFormatter.ofPattern(pattern(FormatStyle.FULL), locale).format(local(instant));
+    }
+
+    /** A calendar date the API names ({@code 2026-12-08}) as "Tuesday, 8 December 2026"; unreadable ones as they are. */
+    public String date(String isoDate) {
+        try {
+            return DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale).format(LocalDate.parse(isoDate));
+        } catch (DateTimeException e) {
+            return isoDate;
+        }
     }
 
     public String time(Instant instant) {

@@ -11,7 +11,7 @@ import java.util.UUID;
 /** A session as its page shows it. {@code lateNow}: cancelling now is late, by the time the API gave. */
 record SessionPage(UUID id, String when, String therapist, String statusKey, boolean booked, boolean lateNow,
                    String lateFrom, Integer reschedulesLeft, boolean cancelledLate, String cancelReason,
-                   String joinUrl) {
+                   String joinUrl, boolean inSeries) {
 
     static SessionPage of(Session session, List<CareTeamMember> team, Viewer viewer, Instant now) {
         String therapist = team.stream().filter(member -> session.therapistId().equals(member.therapistId()))
@@ -24,6 +24,6 @@ record SessionPage(UUID id, String when, String therapist, String statusKey, boo
                 session.reschedulesLeft(),
                 session.cancellation() != null && session.cancellation().late(),
                 session.cancellation() == null ? null : "cancel.reason." + session.cancellation().reason(),
-                session.videoUrl());
+                session.videoUrl(), session.seriesId() != null);
     }
 }

@@ -54,7 +54,10 @@ class SessionPageController {
                 model.addAttribute("reasonMissing", true);
                 return render(id, viewer, model);
             }
-            return api.post("/api/v1/sessions/{id}/cancel", Map.of("reason", reason), Session[].class, id)
+            Map<String, String> request = "this-and-following".equals(form.getFirst("scope"))
+                    ? Map.of("reason", reason, "scope", "this-and-following")
+                    : Map.of("reason", reason);
+            return api.post("/api/v1/sessions/{id}/cancel", request, Session[].class, id)
                     .thenReturn("redirect:/sessions/" + id)
                     .onErrorResume(ApiProblem.class, problem -> {
                         model.addAttribute("problem", problem.kind());

@@ -116,6 +116,33 @@ class SessionPageTest extends SignedInPageTest {
                 .isEqualTo("{\"start\":\"" + later + "\"}");
     }
 
+    @Test
+    void aSessionOfASeriesCanBeCancelledWithAllThatFollowIt() {
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS);
+        API.answer("/api/v1/sessions/" + SESSION, Answer.json(booked(start, start.minus(Duration.ofHours(24)), 2)
+                .replace("\"reschedulesLeft\":2", "\"reschedulesLeft\":2,\"seriesId\":\"7b000000-0000-4000-8000-000000000001\"")));
+        API.answer("POST /api/v1/sessions/" + SESSION + "/cancel", Answer.json("[]"));
+
+        Document page = sessionPage();
+        assertThat(page.select("fieldset legend").text()).isEqualTo("Which sessions?");
+        assertThat(page.select("input[name=scope][checked]").attr("value")).isEqualTo("this");
+
+        web.mutateWith(client()).mutateWith(csrf()).post().uri("/sessions/" + SESSION + "/cancel")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .bodyValue("reason=schedule-conflict&scope=this-and-following").exchange()
+                .expectStatus().is3xxRedirection();
+        assertThat(API.bodySentTo("POST", "/api/v1/sessions/" + SESSION + "/cancel"))
+                .contains("\"scope\":\"this-and-following\"").contains("\"reason\":\"schedule-conflict\"");
+    }
+
+    @Test
+    void aSingleSessionOffersNoChoiceOfWhichSessions() {
+        Instant start = Instant.now().plus(3, ChronoUnit.DAYS);
+        API.answer("/api/v1/sessions/" + SESSION, Answer.json(booked(start, start.minus(Duration.ofHours(24)), 2)));
+
+        assertThat(sessionPage().select("input[name=scope]")).isEmpty();
+    }
+
     private Document sessionPage() {
         String html = web.mutateWith(client()).get().uri("/sessions/" + SESSION).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
