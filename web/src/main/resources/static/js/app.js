@@ -1,14 +1,22 @@
-// The browser's time zone, so the server shows every time in it (the page is rendered on the server).
+// Progressive enhancement only: every page works without this script.
 (function () {
   "use strict";
+
+  function cookie(name) {
+    var found = new RegExp("(?:^|;\\s*)" + name + "=([^;]*)").exec(document.cookie);
+    return found ? decodeURIComponent(found[1]) : null;
+  }
+
+  // The browser's time zone, so the server shows every time in it (the page is rendered on the server), unless the
+  // person chose a zone themselves on the settings page (tz-chosen).
   try {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    var stored = /(?:^|;\s*)tz=([^;]*)/.exec(document.cookie);
-    if (zone && (!stored || decodeURIComponent(stored[1]) !== zone)) {
+    var stored = cookie("tz");
+    if (zone && !cookie("tz-chosen") && stored !== zone) {
       document.cookie = "tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
       // The first page was rendered in the deployment's zone: render it again in the person's own, once (and
       // never where cookies are refused, which would reload for ever).
-      if (!stored && /(?:^|;\s*)tz=/.test(document.cookie)) {
+      if (stored === null && cookie("tz") !== null) {
         window.location.reload();
       }
     }
@@ -16,12 +24,39 @@
     // Without Intl the deployment's time zone stays in use, which the page names.
   }
 
-  // After htmx replaces part of a page, move the focus to the result so screen readers announce it.
-  document.addEventListener("htmx:afterSwap", function (event) {
-    var target = event.detail.target.querySelector("[data-focus]") || event.detail.target;
+  function focusResult(container) {
+    var target = container.querySelector("[data-focus]") || container;
     if (!target.hasAttribute("tabindex")) {
       target.setAttribute("tabindex", "-1");
     }
     target.focus();
+  }
+
+  // A message the server put on the page (a conflict, a missing field) gets the focus, so it is read out first.
+  document.addEventListener("DOMContentLoaded", function () {
+    var message = document.querySelector("[data-focus]");
+    if (message) {
+      focusResult(message.parentNode);
+    }
+    // Copy buttons exist only where the clipboard can be written; without them the field can be selected by hand.
+    if (navigator.clipboard) {
+      document.querySelectorAll("button[data-copy]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          var field = document.getElementById(button.getAttribute("data-copy"));
+          navigator.clipboard.writeText(field.value).then(function () {
+            var status = document.getElementById(field.id + "-copied");
+            if (status) {
+              status.textContent = button.getAttribute("data-copied");
+            }
+          });
+        });
+      });
+    }
+  });
+
+  // After htmx replaces part of a page, move the focus to the result so screen readers announce it.
+  document.addEventListener("htmx:afterSwap", function (event) {
+    focusResult(event.detail.target);
   });
 })();
