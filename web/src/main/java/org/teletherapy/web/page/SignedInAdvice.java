@@ -21,8 +21,12 @@ class SignedInAdvice {
     @ModelAttribute("client")
     Mono<Boolean> client(ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
-                .map(authentication -> authentication.getAuthorities().stream()
-                        .anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority())))
+                .map(SignedInAdvice::isClient)
                 .defaultIfEmpty(false);
+    }
+
+    static boolean isClient(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority()));
     }
 }
