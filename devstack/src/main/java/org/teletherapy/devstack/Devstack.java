@@ -119,6 +119,7 @@ public final class Devstack {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "devstack-shutdown"));
+        new DemoData(DemoData.FIRST_SIGN_IN, platform.gatewayUrl(), platform.keycloak().url(), Clock.systemUTC(), System.out::println).seed();
         printBanner(platform, prometheus, Duration.between(started, Instant.now()));
         try {
             stopped.await();
