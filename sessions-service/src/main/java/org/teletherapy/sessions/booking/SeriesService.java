@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,11 +40,13 @@ class SeriesService {
         }
     }
 
+    /** {@code conflicts}: the dates in the therapist's zone; {@code conflictStarts}: the same times as instants. */
     static final class SeriesConflictException extends ProblemException {
-        SeriesConflictException(List<LocalDate> conflicts) {
+        SeriesConflictException(List<Instant> conflicts, ZoneId therapistZone) {
             super(HttpStatus.CONFLICT, "series-conflict", "Series not bookable",
                     "Some occurrences cannot be booked; nothing was booked.");
-            with("conflicts", conflicts.stream().map(LocalDate::toString).toList());
+            with("conflicts", conflicts.stream().map(start -> start.atZone(therapistZone).toLocalDate().toString()).toList());
+            with("conflictStarts", conflicts.stream().map(Instant::toString).toList());
         }
     }
 
@@ -82,9 +84,9 @@ class SeriesService {
                     return sessions.busy(therapistId, firstStart, last.plus(availability.sessionLength()).plus(availability.buffer()))
                             .collectList()
                             .flatMap(busy -> {
-                                List<LocalDate> conflicts = conflicts(availability, starts, busy);
+                                List<Instant> conflicts = conflicts(availability, starts, busy);
                                 if (!conflicts.isEmpty()) {
-                                    return Mono.error(new SeriesConflictException(conflicts));
+                                    return Mono.error(new SeriesConflictException(conflicts, availability.timeZone()));
                                 }
                                 UUID seriesId = UUID.randomUUID();
                                 List<Session> series = starts.stream().map(start -> booking.newSession(therapistId,
@@ -95,7 +97,7 @@ class SeriesService {
                                                 .then(Mono.just(series)))
                                         // Someone took one of the times between the check and the insert.
                                         .onErrorMap(e -> BookingService.isSqlState(e, "23P01"),
-                                                e -> new SeriesConflictException(List.of()));
+                                                e -> new SeriesConflictException(List.of(), availability.timeZone()));
                             });
                 })
                 .doOnSuccess(series -> meters.counter("teletherapy.sessions.series.booked").increment());
@@ -111,15 +113,15 @@ class SeriesService {
         return starts;
     }
 
-    private List<LocalDate> conflicts(Availability availability, List<Instant> starts, List<BusyInterval> busy) {
+    private List<Instant> conflicts(Availability availability, List<Instant> starts, List<BusyInterval> busy) {
         Instant earliest = clock.instant().plus(policy.minimumNotice());
-        List<LocalDate> conflicts = new ArrayList<>();
+        List<Instant> conflicts = new ArrayList<>();
         for (Instant start : starts) {
             Instant blockedUntil = start.plus(availability.sessionLength()).plus(availability.buffer());
             boolean free = !start.isBefore(earliest) && SlotCalculator.isOnGrid(availability, start)
                     && busy.stream().noneMatch(interval -> interval.start().isBefore(blockedUntil) && start.isBefore(interval.until()));
             if (!free) {
-                conflicts.add(start.atZone(availability.timeZone()).toLocalDate());
+                conflicts.add(start);
             }
         }
         return conflicts;

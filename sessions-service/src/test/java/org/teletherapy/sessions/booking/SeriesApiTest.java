@@ -30,7 +30,8 @@ class SeriesApiTest extends SchedulingApiTestBase {
                 .expectStatus().isEqualTo(409)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:teletherapy:problem:series-conflict")
-                .jsonPath("$.conflicts").isEqualTo(List.of(thirdWeek.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+                .jsonPath("$.conflicts").isEqualTo(List.of(thirdWeek.atOffset(ZoneOffset.UTC).toLocalDate().toString()))
+                .jsonPath("$.conflictStarts").isEqualTo(List.of(thirdWeek.toString()));
         assertThat(database.sql("select count(*) from session where client_id = :c").bind("c", DemoUsers.CLIENT1)
                 .map(row -> row.get(0, Long.class)).one().block()).isZero();
     }
