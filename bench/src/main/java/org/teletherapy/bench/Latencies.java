@@ -4,7 +4,7 @@ import org.HdrHistogram.Histogram;
 
 import java.util.concurrent.TimeUnit;
 
-/** A latency histogram that prints p50, p99 and max in milliseconds. */
+/** A latency histogram that prints p50, p95, p99 and max in milliseconds. */
 final class Latencies {
 
     private final String name;
@@ -23,8 +23,9 @@ final class Latencies {
     }
 
     synchronized String summary() {
-        return String.format("%-34s n=%-6d p50=%7.2f ms  p99=%7.2f ms  max=%7.2f ms", name, histogram.getTotalCount(),
-                millis(histogram.getValueAtPercentile(50)), millis(histogram.getValueAtPercentile(99)),
+        return String.format("%-34s n=%-6d p50=%7.2f ms  p95=%7.2f ms  p99=%7.2f ms  max=%7.2f ms", name,
+                histogram.getTotalCount(), millis(histogram.getValueAtPercentile(50)),
+                millis(histogram.getValueAtPercentile(95)), millis(histogram.getValueAtPercentile(99)),
                 millis(histogram.getMaxValue()));
     }
 

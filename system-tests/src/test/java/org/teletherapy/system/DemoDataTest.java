@@ -44,7 +44,7 @@ class DemoDataTest {
     @Test
     void theTherapistIsAvailableAndTheClientHasAnUpcomingSessionWithThem() {
         gateway.get().uri("/api/v1/availability").headers(h -> h.setBearerAuth(token("therapist1"))).exchange()
-                .expectStatus().isOk().expectBody().jsonPath("$.weekly.length()").isEqualTo(5);
+                .expectStatus().isOk().expectBody().jsonPath("$.weekly").isNotEmpty();
         List<Map<String, Object>> sessions = list("/api/v1/sessions", "client2");
         assertThat(sessions).anySatisfy(session -> {
             assertThat(session.get("status")).isEqualTo("booked");

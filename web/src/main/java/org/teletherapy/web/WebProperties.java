@@ -1,5 +1,6 @@
 package org.teletherapy.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -11,6 +12,8 @@ import java.time.ZoneId;
  *
  * @param apiUri       where the API is (the gateway), called with the signed-in user's token
  * @param issuerUri    the Keycloak realm users sign in with, as browsers reach it
+ * @param backChannelUri the same realm as this server reaches it (tokens, keys), when that address differs, e.g.
+ *                     inside a container network; the issuer's address otherwise
  * @param clientId     the realm's confidential browser client
  * @param clientSecret its secret, from the environment
  * @param defaultTimeZone the time zone for pages until the browser has told its own
@@ -18,7 +21,12 @@ import java.time.ZoneId;
 @ConfigurationProperties("teletherapy.web")
 public record WebProperties(@DefaultValue("http://127.0.0.1:8080") URI apiUri,
                             @DefaultValue("http://localhost:8180/realms/teletherapy") String issuerUri,
+                            @Nullable String backChannelUri,
                             @DefaultValue("teletherapy-gateway") String clientId,
                             String clientSecret,
                             @DefaultValue("UTC") ZoneId defaultTimeZone) {
+
+    public String realmFromServer() {
+        return backChannelUri == null || backChannelUri.isBlank() ? issuerUri : backChannelUri;
+    }
 }

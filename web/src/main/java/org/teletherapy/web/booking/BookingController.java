@@ -86,7 +86,7 @@ class BookingController {
                             .map(moved -> "redirect:/sessions/" + moved.id() + "/booked")
                             .onErrorResume(ApiProblem.class, problem -> answer(problem, viewer, model)
                                     .then(render(Choice.move(found.getT2()), parseWeek(found.getT1().getFirst("week")),
-                                            start, viewer, model)));
+                                            takenOrNull(problem, start), viewer, model)));
                 });
     }
 
@@ -103,7 +103,8 @@ class BookingController {
             return bookOneOrSeries(therapistId, start, repeat)
                     .map(firstId -> "redirect:/sessions/" + firstId + "/booked")
                     .onErrorResume(ApiProblem.class, problem -> answer(problem, viewer, model)
-                            .then(render(Choice.booking(therapistId, repeat), week, start, viewer, model)));
+                            .then(render(Choice.booking(therapistId, repeat), week, takenOrNull(problem, start), viewer,
+                                    model)));
         });
     }
 
@@ -163,8 +164,11 @@ class BookingController {
     private static Mono<Void> answer(ApiProblem problem, Viewer viewer, Model model) {
         model.addAttribute("problem", problem.kind());
         model.addAttribute("problemDetail", problem.detail());
-        // A series is all or nothing: the dates that are not free, so the client can choose another time or fewer.
-        model.addAttribute("conflicts", problem.texts("conflicts").stream().map(date -> viewer.date(date)).toList());
+        // A series is all or nothing: the times that are not free, so the client can choose another time or fewer.
+        List<String> starts = problem.texts("conflictStarts");
+        model.addAttribute("conflicts", starts.isEmpty()
+                ? problem.texts("conflicts").stream().map(viewer::date).toList()
+                : starts.stream().map(start -> viewer.dateTime(Instant.parse(start))).toList());
         return Mono.empty();
     }
 
@@ -193,6 +197,11 @@ class BookingController {
     private static String nameOf(List<CareTeamMember> team, UUID therapistId) {
         return team.stream().filter(member -> therapistId.equals(member.therapistId()))
                 .map(CareTeamMember::name).findFirst().orElse("");
+    }
+
+    /** The time to mark as just taken: only when someone else took it, not when a later date of a series is. */
+    private static Instant takenOrNull(ApiProblem problem, Instant start) {
+        return "slot-taken".equals(problem.kind()) ? start : null;
     }
 
     private static Instant parseStart(String start) {

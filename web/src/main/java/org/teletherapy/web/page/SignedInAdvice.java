@@ -25,6 +25,12 @@ class SignedInAdvice {
                 .defaultIfEmpty(false);
     }
 
+    /** The page's own path, so the navigation can mark where the person is (aria-current). */
+    @ModelAttribute("currentPath")
+    String currentPath(ServerWebExchange exchange) {
+        return exchange.getRequest().getPath().pathWithinApplication().value();
+    }
+
     static boolean isClient(Authentication authentication) {
         return authentication.getAuthorities().stream()
                 .anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority()));

@@ -25,6 +25,8 @@ class KeycloakClientRegistration {
     ReactiveClientRegistrationRepository clientRegistrations(WebProperties properties) {
         String realm = properties.issuerUri().replaceAll("/+$", "");
         String endpoints = realm + "/protocol/openid-connect";
+        // Where this server calls Keycloak itself; the browser is sent to the issuer's address.
+        String backChannel = properties.realmFromServer().replaceAll("/+$", "") + "/protocol/openid-connect";
         ClientRegistration keycloak = ClientRegistration.withRegistrationId(REGISTRATION_ID)
                 .clientId(properties.clientId())
                 .clientSecret(properties.clientSecret())
@@ -34,9 +36,9 @@ class KeycloakClientRegistration {
                 .scope("openid")
                 .issuerUri(realm)
                 .authorizationUri(endpoints + "/auth")
-                .tokenUri(endpoints + "/token")
-                .jwkSetUri(endpoints + "/certs")
-                .userInfoUri(endpoints + "/userinfo")
+                .tokenUri(backChannel + "/token")
+                .jwkSetUri(backChannel + "/certs")
+                .userInfoUri(backChannel + "/userinfo")
                 .userNameAttributeName(IdTokenClaimNames.SUB)
                 // RP-initiated logout ends the Keycloak session too, not only ours.
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", endpoints + "/logout"))

@@ -138,6 +138,7 @@ class BookingPageTest extends SignedInPageTest {
         Document confirmation = Jsoup.parse(web.mutateWith(client()).get().uri("/sessions/" + SESSION + "/booked")
                 .cookie("tz", "Europe/Berlin").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody());
+        assertThat(confirmation.select("h1").text()).isEqualTo("Your sessions are booked");
         assertThat(confirmation.select("h2").text()).isEqualTo("All 3 sessions of the series");
         assertThat(confirmation.select(".series-dates li").eachText()).hasSize(3).allMatch(date -> date.contains("9:00 AM"));
         assertThat(confirmation.select("a[download]").attr("href")).isEqualTo("/calendar.ics");
@@ -147,7 +148,8 @@ class BookingPageTest extends SignedInPageTest {
     void aSeriesThatCannotBeBookedNamesTheDatesThatAreNotFree() {
         API.answer("POST /api/v1/sessions/series", new Answer(409, "application/problem+json", """
                 {"type":"urn:teletherapy:problem:series-conflict","title":"Series not bookable","status":409,
-                 "detail":"2 of the dates are taken.","conflicts":["2031-03-10","2031-03-17"]}"""));
+                 "detail":"2 of the dates are taken.","conflicts":["2031-03-10","2031-03-17"],
+                 "conflictStarts":["2031-03-10T08:00:00Z","2031-03-17T08:00:00Z"]}"""));
 
         Document page = Jsoup.parse(web.mutateWith(client()).mutateWith(csrf()).post().uri("/book/" + THERAPIST)
                 .cookie("tz", "Europe/Berlin").header("Content-Type", "application/x-www-form-urlencoded")
@@ -156,7 +158,8 @@ class BookingPageTest extends SignedInPageTest {
 
         assertThat(page.select("[role=alert] p").text()).startsWith("The series cannot be booked: these dates are not free.");
         assertThat(page.select("[role=alert] .conflicts li").eachText())
-                .containsExactly("Monday, March 10, 2031", "Monday, March 17, 2031");
+                .containsExactly("Monday, March 10, 2031, 9:00 AM", "Monday, March 17, 2031, 9:00 AM");
+        assertThat(page.select("button.taken")).as("the chosen time itself is free").isEmpty();
         assertThat(API.bodySentTo("POST", "/api/v1/sessions/series")).contains("\"frequency\":\"EVERY_OTHER_WEEK\"")
                 .contains("\"occurrences\":4");
         assertThat(page.select("input[name=repeat][checked]").attr("value")).isEqualTo("every-other-week");

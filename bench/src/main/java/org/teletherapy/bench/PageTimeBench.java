@@ -1,0 +1,194 @@
+package org.teletherapy.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.teletherapy.devstack.Platform;
+import org.teletherapy.devstack.Progress;
+import org.teletherapy.devstack.Secrets;
+import org.teletherapy.devstack.Workspace;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Page times of the web app as browsers get them: the whole platform on free ports, {@code users} browser sessions
+ * signed in through Keycloak's login form, each asking for the home page, a week of free times and a PHQ-9 in turn
+ * for {@code seconds}, through the gateway. Prints p50/p95/p99 per page.
+ */
+final class PageTimeBench {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String THERAPIST1 = "2f1d5a0e-6b0a-4c1e-9a51-000000000101";
+    private static final Map<String, String> CLIENTS = Map.of(
+            "client1", "2f1d5a0e-6b0a-4c1e-9a51-000000000201", "client2", "2f1d5a0e-6b0a-4c1e-9a51-000000000202");
+    private static final String PHQ9 = "7b1f0000-0000-4000-8000-000000000009";
+    private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
+
+    private PageTimeBench() {
+    }
+
+    /** One signed-in browser: its own cookies (the web app's session, Keycloak's) and the pages it asks for. */
+    private record Browser(String gateway, HttpClient http, Map<String, String> pages) {
+    }
+
+    static void run(int users, int seconds) throws Exception {
+        try (Platform platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
+                Files.createTempDirectory("bench-platform-logs"), Secrets.random(), new Progress(),
+                List.of("-XX:+UseSerialGC", "-Xmx256m"), false))) {
+            String gateway = platform.gatewayUrl();
+            HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String tokenEndpoint = platform.keycloak().url() + "/realms/teletherapy/protocol/openid-connect/token";
+            String therapist = token(api, tokenEndpoint, "therapist1");
+            openCalendar(api, gateway, therapist);
+            Map<String, String> questionnaires = new LinkedHashMap<>();
+            for (Map.Entry<String, String> client : CLIENTS.entrySet()) {
+                questionnaires.put(client.getKey(), assignPhq9(api, gateway, therapist, client.getValue()));
+            }
+
+            List<Browser> browsers = new ArrayList<>();
+            List<String> names = new ArrayList<>(CLIENTS.keySet());
+            for (int i = 0; i < users; i++) {
+                String user = names.get(i % names.size());
+                browsers.add(signIn(gateway, user, Map.of(
+                        "home", "/",
+                        "slots", "/book/" + THERAPIST1 + "?week=1",
+                        "questionnaire", "/homework/" + questionnaires.get(user))));
+            }
+            Map<String, Latencies> warmUp = latencies("warm-up");
+            browse(browsers, Duration.ofSeconds(Math.max(10, seconds / 4)), warmUp);
+            Map<String, Latencies> measured = latencies("page");
+            long started = System.nanoTime();
+            browse(browsers, Duration.ofSeconds(seconds), measured);
+            double took = (System.nanoTime() - started) / 1e9;
+
+            long pages = measured.values().stream().mapToLong(Latencies::count).sum();
+            System.out.printf("Page times: %d signed-in browsers for %d s through the gateway, %d cores, %.0f pages/s%n",
+                    users, seconds, Runtime.getRuntime().availableProcessors(), pages / took);
+            measured.values().forEach(latency -> System.out.println(latency.summary()));
+        }
+    }
+
+    private static Map<String, Latencies> latencies(String label) {
+        Map<String, Latencies> byPage = new LinkedHashMap<>();
+        for (String page : List.of("home", "slots", "questionnaire")) {
+            byPage.put(page, new Latencies(label + " " + page));
+        }
+        return byPage;
+    }
+
+    /** Each browser asks for its pages one after the other, as a person clicking quickly would. */
+    private static void browse(List<Browser> browsers, Duration duration, Map<String, Latencies> latencies)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
+        Instant until = Instant.now().plus(duration);
+        List<Future<?>> done = new ArrayList<>();
+        for (Browser browser : browsers) {
+            done.add(pool.submit(() -> {
+                while (Instant.now().isBefore(until)) {
+                    for (Map.Entry<String, String> page : browser.pages().entrySet()) {
+                        long start = System.nanoTime();
+                        HttpResponse<String> response = browser.http().send(
+                                HttpRequest.newBuilder(URI.create(browser.gateway() + page.getValue()))
+                                        .header("Accept", "text/html").GET().build(),
+                                HttpResponse.BodyHandlers.ofString());
+                        long took = System.nanoTime() - start;
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(page.getKey() + " answered " + response.statusCode());
+                        }
+                        latencies.get(page.getKey()).record(took);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> each : done) {
+            each.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Through Keycloak's own login form, as a browser does: the web app's session cookie is the result. */
+    private static Browser signIn(String gateway, String user, Map<String, String> pages)
+            throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(gateway + "/")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher action = FORM_ACTION.matcher(login.body());
+        if (!action.find()) {
+            throw new IllegalStateException("no Keycloak login form at " + login.uri());
+        }
+        String form = "username=" + user + "&password=demo&credentialId=";
+        HttpResponse<String> home = http.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (home.statusCode() != 200 || !home.uri().toString().startsWith(gateway)) {
+            throw new IllegalStateException(user + " was not signed in: " + home.statusCode() + " at " + home.uri());
+        }
+        return new Browser(gateway, http, pages);
+    }
+
+    private static void openCalendar(HttpClient http, String gateway, String therapist) throws Exception {
+        StringBuilder weekly = new StringBuilder();
+        for (String day : List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY")) {
+            weekly.append(weekly.isEmpty() ? "" : ",")
+                    .append("{\"day\":\"").append(day).append("\",\"start\":\"08:00\",\"end\":\"18:00\"}");
+        }
+        send(http, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/availability"))
+                .header("Authorization", "Bearer " + therapist).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"timeZone\":\"Europe/Berlin\",\"sessionMinutes\":50,"
+                        + "\"bufferMinutes\":10,\"weekly\":[" + weekly + "]}")), 200);
+    }
+
+    /** The roster reaches exercises-service by event: the first tries may come before it. */
+    private static String assignPhq9(HttpClient http, String gateway, String therapist, String clientId) throws Exception {
+        String body = "{\"clientId\":\"" + clientId + "\",\"templateId\":\"" + PHQ9 + "\",\"dueAt\":\""
+                + Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}";
+        for (int attempt = 0; attempt < 60; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/assignments"))
+                    .header("Authorization", "Bearer " + therapist).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201) {
+                return JSON.readTree(response.body()).path("id").asText();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the PHQ-9 could not be assigned");
+    }
+
+    private static JsonNode send(HttpClient http, HttpRequest.Builder request, int status) throws Exception {
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(request.build().uri().getPath() + " answered " + response.statusCode());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private static String token(HttpClient http, String endpoint, String user) throws Exception {
+        String form = "grant_type=password&client_id=teletherapy-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+                + "&password=demo";
+        return send(http, HttpRequest.newBuilder(URI.create(endpoint))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)), 200).path("access_token").asText();
+    }
+}
