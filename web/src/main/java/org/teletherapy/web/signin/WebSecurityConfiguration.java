@@ -1,5 +1,6 @@
 package org.teletherapy.web.signin;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -16,6 +17,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.teletherapy.web.WebProperties;
+import org.teletherapy.web.page.LanguageResolver;
 
 import java.net.URI;
 
@@ -37,7 +39,7 @@ class WebSecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain pages(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                 WebProperties properties) {
+                                 WebProperties properties, MessageSource messages, LanguageResolver languages) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -51,6 +53,7 @@ class WebSecurityConfiguration {
                 .oauth2Login(login -> login.authorizationRequestResolver(authorizationRequests)
                         .authenticationFailureHandler(new SignInFailureHandler()))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(new SignInEntryPoint()))
+                .csrf(csrf -> csrf.accessDeniedHandler(new ExpiredFormHandler(messages, languages)))
                 .logout(logout -> logout.logoutSuccessHandler(logoutSuccess))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(properties)))

@@ -58,6 +58,20 @@ class ErrorPagesTest extends SignedInPageTest {
         assertThat(page.text()).doesNotContain("not a time").doesNotContain("Exception");
     }
 
+    @Test
+    void aFormSentWithoutItsCsrfTokenSaysNothingWasDoneInThePersonsLanguage() {
+        String html = web.mutateWith(client()).post().uri("/settings").cookie("lang", "de")
+                .header("Content-Type", "application/x-www-form-urlencoded").bodyValue("language=en").exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentTypeCompatibleWith(MediaType.TEXT_HTML)
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("h1").text()).isEqualTo("Dieses Formular ist abgelaufen");
+        assertThat(page.select("html").attr("lang")).isEqualTo("de");
+        assertThat(page.select("a.button").attr("href")).isEqualTo("/");
+    }
+
     private Document page(String path, int status, String language) {
         return Jsoup.parse(web.mutateWith(client()).get().uri(path).cookie("lang", language)
                 .accept(MediaType.TEXT_HTML).exchange()
