@@ -24,7 +24,8 @@ import java.util.function.Consumer;
 /**
  * What makes the portal look alive at first sign-in, put in place through the public API as the demo users
  * themselves (never by writing a service's tables): therapist1's weekly availability, an upcoming session for
- * client1, a worksheet they handed in and therapist1 reviewed, a short PHQ-9 and GAD-7 history and an open PHQ-9.
+ * client1, a worksheet from their last session (sessions-service's demo history) that they handed in and therapist1
+ * reviewed, a short PHQ-9 and GAD-7 history and an open PHQ-9.
  * Each step looks first and does nothing when its data exists, so starting the devstack again adds nothing.
  */
 public final class DemoData {
@@ -114,24 +115,39 @@ public final class DemoData {
         if (!assigned.isEmpty()) {
             return;
         }
-        UUID worksheet = assign(CONSISTENCY_TRACKER, Duration.ofDays(3));
+        UUID worksheet = assign(CONSISTENCY_TRACKER, Duration.ofDays(3), pastSession());
         submit(worksheet, answersFor(worksheet, Map.of()));
         expect(200, call("POST", "/api/v1/assignments/" + worksheet + "/review", pair.therapist(),
                 "{\"comment\":\"Thank you for writing this down so honestly. Let us look at the obstacle together next time.\"}"));
         for (int[] items : PHQ9_HISTORY) {
-            UUID questionnaire = assign(PHQ9, Duration.ofDays(7));
+            UUID questionnaire = assign(PHQ9, Duration.ofDays(7), null);
             submit(questionnaire, answersFor(questionnaire, items(items)));
         }
-        UUID anxiety = assign(GAD7, Duration.ofDays(7));
+        UUID anxiety = assign(GAD7, Duration.ofDays(7), null);
         submit(anxiety, answersFor(anxiety, items(GAD7_HISTORY)));
-        assign(PHQ9, Duration.ofDays(5));
+        assign(PHQ9, Duration.ofDays(5), null);
         say.accept("Demo data: " + pair.client() + " has a reviewed worksheet, a PHQ-9 and GAD-7 history and an open PHQ-9.");
     }
 
-    /** The assignment's id; the roster reaches exercises-service by event, so the first try may come too early. */
-    private UUID assign(UUID template, Duration due) throws IOException, InterruptedException {
+    /** The session the client already had with the therapist (the devstack's demo history), if there is one. */
+    private String pastSession() throws IOException, InterruptedException {
+        for (JsonNode session : body(expect(200, call("GET", "/api/v1/sessions", pair.client(), null)))) {
+            if ("fulfilled".equals(session.path("status").asText())
+                    && pair.therapistId().toString().equals(session.path("therapistId").asText())) {
+                return session.path("id").asText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The assignment's id; the roster and the sessions reach exercises-service by event, so the first tries may come
+     * too early.
+     */
+    private UUID assign(UUID template, Duration due, String sessionId) throws IOException, InterruptedException {
         String request = "{\"clientId\":\"" + pair.clientId() + "\",\"templateId\":\"" + template + "\",\"dueAt\":\""
-                + clock.instant().plus(due).truncatedTo(ChronoUnit.SECONDS) + "\"}";
+                + clock.instant().plus(due).truncatedTo(ChronoUnit.SECONDS) + "\""
+                + (sessionId == null ? "" : ",\"sessionId\":\"" + sessionId + "\"") + "}";
         Instant giveUp = clock.instant().plus(Duration.ofSeconds(90));
         while (true) {
             HttpResponse<String> response = call("POST", "/api/v1/assignments", pair.therapist(), request);

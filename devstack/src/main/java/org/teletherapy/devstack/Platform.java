@@ -379,6 +379,9 @@ public final class Platform implements AutoCloseable {
             env.put("TELETHERAPY_KEYCLOAK_CLIENT_SECRET", options.secrets().get("client.sessions-service"));
             // The demo realm's therapist–client pairs, so every service starts with the same roster.
             env.put("TELETHERAPY_DEMO_ROSTER", "true");
+            // A session that took place a week ago, on the devstack's own lasting data only: throw-away platforms of
+            // tests and benchmarks start without a past.
+            env.put("TELETHERAPY_DEMO_HISTORY", String.valueOf(!temporaryData));
         }
         if (app == App.GATEWAY) {
             env.put("TELETHERAPY_ROUTES_SESSIONS_URI", url(App.SESSIONS));
