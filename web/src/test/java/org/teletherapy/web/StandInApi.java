@@ -27,6 +27,7 @@ public final class StandInApi implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
+    private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
     public StandInApi() {
@@ -35,9 +36,12 @@ public final class StandInApi implements AutoCloseable {
                     String path = request.path().startsWith("/") ? request.path() : "/" + request.path();
                     String key = request.method().name() + " " + path;
                     tokens.put(path, String.valueOf(request.requestHeaders().get("Authorization")));
+                    idempotencyKeys.put(key, String.valueOf(request.requestHeaders().get("Idempotency-Key")));
+                    String uri = request.uri().startsWith("/") ? request.uri() : "/" + request.uri();
                     return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                         bodies.put(key, body);
-                        Answer answer = answers.getOrDefault(key, answers.getOrDefault(path, Answer.problem(404, "not-found")));
+                        Answer answer = answers.getOrDefault(request.method().name() + " " + uri, answers.getOrDefault(uri,
+                                answers.getOrDefault(key, answers.getOrDefault(path, Answer.problem(404, "not-found")))));
                         return response.status(answer.status()).header("Content-Type", answer.contentType())
                                 .sendString(Mono.just(answer.body())).then();
                     });
@@ -49,7 +53,10 @@ public final class StandInApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The answer to every call of {@code path}, or with {@code "POST /path"} to calls of one method only. */
+    /**
+     * The answer to every call of {@code path}, or with {@code "POST /path"} to calls of one method only; a path with
+     * its query ({@code /api/v1/measures?instrument=PHQ-9}) answers that query only.
+     */
     public void answer(String path, Answer answer) {
         answers.put(path, answer);
     }
@@ -57,6 +64,11 @@ public final class StandInApi implements AutoCloseable {
     /** What the last call of {@code method} to {@code path} sent, e.g. {@code bodySentTo("POST", "/api/v1/sessions")}. */
     public String bodySentTo(String method, String path) {
         return bodies.get(method + " " + path);
+    }
+
+    /** The Idempotency-Key header of the last call of {@code method} to {@code path} ("null" without one). */
+    public String idempotencyKeySentTo(String method, String path) {
+        return idempotencyKeys.get(method + " " + path);
     }
 
     public String tokenSentTo(String path) {
@@ -67,6 +79,7 @@ public final class StandInApi implements AutoCloseable {
         answers.clear();
         tokens.clear();
         bodies.clear();
+        idempotencyKeys.clear();
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Map;
 
 /** The API refused a call and said why in a problem detail (RFC 9457). */
@@ -33,6 +34,24 @@ public final class ApiProblem extends RuntimeException {
 
     public String detail() {
         return problem.getDetail();
+    }
+
+    /** One field the API named in {@code errors[]}, e.g. {@code answers.item9} with code {@code required}. */
+    public record FieldError(String field, String code, String message) {
+    }
+
+    /** The fields the API named as wrong, in its order; none when it named none. */
+    public List<FieldError> errors() {
+        if (!(problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors)) {
+            return List.of();
+        }
+        return errors.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                .map(error -> new FieldError(text(error.get("field")), text(error.get("code")), text(error.get("message"))))
+                .toList();
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : "";
     }
 
     static ProblemDetail detailOf(HttpStatusCode status, Map<String, Object> body) {
