@@ -8,7 +8,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.web.api.Api;
@@ -58,10 +57,10 @@ class HomeworkController {
     }
 
     @GetMapping("/homework/{id}")
-    Mono<String> assignment(@PathVariable UUID id, @RequestParam(required = false) String saved,
-                            ServerWebExchange exchange, Model model) {
+    Mono<String> assignment(@PathVariable UUID id, ServerWebExchange exchange, Model model) {
         Viewer viewer = viewers.of(exchange);
-        model.addAttribute("saved", saved != null);
+        // After saving a draft the page is shown again with ?saved, and says so.
+        model.addAttribute("saved", exchange.getRequest().getQueryParams().containsKey("saved"));
         return api.get(ASSIGNMENT, Assignment.class, id)
                 .flatMap(assignment -> assignment.open()
                         ? Mono.just(form(assignment, values(assignment.draftAnswers()), List.of(), null, viewer, model))
