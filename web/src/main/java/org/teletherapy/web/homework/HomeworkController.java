@@ -107,7 +107,7 @@ class HomeworkController {
                             result.instrument(), result.score(), result.maxScore(), result.severity(),
                             result.followUp(), answers);
                     model.addAttribute("justHandedIn", true);
-                    return handedInPage(assignment, shown, false, viewer, model);
+                    return handedInPage(assignment.handedIn(result.submittedAt()), shown, false, viewer, model);
                 })
                 .onErrorResume(failure -> refused(failure, assignment, form, "submit", viewer, model));
     }

@@ -20,6 +20,12 @@ final class HomeworkViews {
                       Instant submittedAt, Instant reviewedAt, String reviewComment, Template template,
                       Map<String, Object> draftAnswers) {
 
+        /** As it stands once the API took the hand-in (201): submitted. */
+        Assignment handedIn(Instant at) {
+            return new Assignment(id, templateTitle, kind, instrument, "submitted", instructions, dueAt, availableFrom,
+                    fromLastSession, at, reviewedAt, reviewComment, template, null);
+        }
+
         boolean open() {
             // The API's open states: the client can still work on it and hand it in.
             return "assigned".equals(status) || "in-progress".equals(status) || "overdue".equals(status);

@@ -23,7 +23,9 @@ record ScoreChart(String key, String instrument, boolean unavailable, List<Row> 
     static final int WIDTH = 400;
     static final int HEIGHT = 250;
     static final int LEFT = 34;
-    static final int RIGHT = WIDTH - 8;
+    /** Points stay left of here; the bands go on to the right edge, where their names are. */
+    static final int RIGHT = 268;
+    static final int BAND_RIGHT = WIDTH - 2;
     static final int TOP = 8;
     static final int BOTTOM = 214;
     /** Points keep this distance from the plot's sides, so the first and last are not cut in half. */
@@ -63,6 +65,14 @@ record ScoreChart(String key, String instrument, boolean unavailable, List<Row> 
         return RIGHT;
     }
 
+    public int top() {
+        return TOP;
+    }
+
+    public int bandRight() {
+        return BAND_RIGHT;
+    }
+
     public int bottom() {
         return BOTTOM;
     }
@@ -89,7 +99,7 @@ record ScoreChart(String key, String instrument, boolean unavailable, List<Row> 
             // A band covers its scores whole: moderate (10–14) reaches from 9.5 to 14.5.
             double top = y(Math.min(band.to() + 0.5, max), max);
             double bottom = y(Math.max(band.from() - 0.5, 0), max);
-            bands.add(new BandArea(number(top), number(bottom - top), number(top + 13), band(band.severity(), words),
+            bands.add(new BandArea(number(top), number(bottom - top), number((top + bottom) / 2 + 4), band(band.severity(), words),
                     "band band-" + band.severity()));
             yTicks.add(new Tick(number(y(band.from(), max)), String.valueOf(band.from())));
         }

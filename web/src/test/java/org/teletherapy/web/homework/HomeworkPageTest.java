@@ -10,6 +10,7 @@ import org.teletherapy.web.SignedInPageTest;
 import org.teletherapy.web.StandInApi.Answer;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.file.Files;
@@ -43,6 +44,12 @@ class HomeworkPageTest extends SignedInPageTest {
                 null)));
     }
 
+    /** The first page of a fresh context renders slowly on a busy machine; WebTestClient would give up after 5 s. */
+    @BeforeEach
+    void patientOnABusyMachine() {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
+
     @Test
     void theListShowsWhatIsToDoSoonestFirstWithItsDueDateAndOverdueInWords() {
         API.answer("/api/v1/assignments", Answer.json("""
@@ -71,6 +78,19 @@ class HomeworkPageTest extends SignedInPageTest {
         assertThat(page.select("[aria-labelledby=done-heading] li .tag").text()).isEqualTo("Reviewed");
         assertThat(page.select("[aria-labelledby=done-heading] blockquote").text()).isEqualTo("Thank you for writing this down.");
         assertThat(page.select("nav a").eachAttr("href")).contains("/homework", "/scores");
+    }
+
+    @Test
+    void theHomePagesHomeworkLeadsToEachAssignment() {
+        API.answer("/api/v1/sessions", Answer.json("[]"));
+        API.answer("/api/v1/assignments", Answer.json("""
+                [{"id":"%s","templateTitle":"Boundaries worksheet","kind":"exercise","status":"assigned",
+                  "dueAt":"2026-03-20T18:00:00Z","availableFrom":"2026-03-01T10:00:00Z","fromLastSession":false}]
+                """.formatted(WORKSHEET)));
+
+        Document home = get("/", "en");
+
+        assertThat(home.select("[aria-labelledby=homework-heading] a.title").attr("href")).isEqualTo("/homework/" + WORKSHEET);
     }
 
     @Test
@@ -145,6 +165,7 @@ class HomeworkPageTest extends SignedInPageTest {
         assertThat(API.idempotencyKeySentTo("POST", "/api/v1/assignments/" + WORKSHEET + "/submissions"))
                 .isEqualTo("5d9f6a8e-1111-4000-8000-00000000abcd");
         assertThat(page.select("[role=status]").text()).isEqualTo("Thank you. Your answers are handed in.");
+        assertThat(page.select(".meta .tag").text()).isEqualTo("Handed in");
         assertThat(page.select(".answers-read dd").get(1).wholeText()).isEqualTo("He read my messages.\nTwice.");
         assertThat(page.select(".answers-read dd").eachText()).startsWith("Privacy", "He read my messages. Twice.",
                 "Not answered", "I will keep my phone locked.", "Not answered", "7 (on a scale from 1 to 10)", "No");

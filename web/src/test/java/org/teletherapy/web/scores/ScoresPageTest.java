@@ -3,14 +3,23 @@ package org.teletherapy.web.scores;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.teletherapy.web.SignedInPageTest;
 import org.teletherapy.web.StandInApi.Answer;
+
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "My scores": each instrument's history from GET /api/v1/measures as an SVG chart and a table of the same figures. */
 class ScoresPageTest extends SignedInPageTest {
+
+    /** The first page of a fresh context renders slowly on a busy machine; WebTestClient would give up after 5 s. */
+    @BeforeEach
+    void patientOnABusyMachine() {
+        web = web.mutate().responseTimeout(Duration.ofSeconds(30)).build();
+    }
 
     @Test
     void eachHistoryIsAChartWithLabelledBandsAndATableOfTheSameFiguresInTheClientsZone() {
