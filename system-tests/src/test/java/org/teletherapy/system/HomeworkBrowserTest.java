@@ -80,8 +80,7 @@ class HomeworkBrowserTest {
     @Order(1)
     void aPhq9WithAnItemMissingSaysWhichAndItem9AboveZeroLeadsWithHelp() {
         UUID assignment = assign(PHQ9);
-        openBrowser(390);
-        Browsers.signIn(page, gatewayUrl, "client1");
+        signInAsClient1();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Homework").setExact(true)).click();
         assertThat(page.locator("h1")).hasText("Homework");
@@ -124,8 +123,7 @@ class HomeworkBrowserTest {
     @Order(2)
     void aWorksheetIsSavedAsADraftThenAnsweredAndHandedIn() {
         UUID assignment = assign(BOUNDARIES);
-        openBrowser(390);
-        Browsers.signIn(page, gatewayUrl, "client1");
+        signInAsClient1();
         page.navigate(gatewayUrl + "/homework/" + assignment);
 
         page.getByLabel("Privacy").check();
@@ -153,8 +151,7 @@ class HomeworkBrowserTest {
     @Test
     @Order(3)
     void myScoresShowsTheChartAndTheSameFiguresInATable() {
-        openBrowser(390);
-        Browsers.signIn(page, gatewayUrl, "client1");
+        signInAsClient1();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("My scores")).click();
         assertThat(page.locator("h1")).hasText("My scores");
@@ -162,14 +159,19 @@ class HomeworkBrowserTest {
         assertThat(page.locator("#phq-9-heading ~ .score-grid svg[role=img]")).isVisible();
         assertThat(page.locator("#phq-9-heading ~ .score-grid tbody tr").first()).containsText("of 27");
         screenshots("scores");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Homework").setExact(true)).click();
+        assertThat(page.locator("[aria-labelledby=done-heading] li")).not().hasCount(0);
+        screenshots("homework-list-handed-in");
     }
 
-    /** A phone in Berlin with an English browser. */
-    private void openBrowser(int width) {
+    /** client1 on a phone in Berlin with an English browser, signed in on Keycloak's page. */
+    private void signInAsClient1() {
         context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("en-GB").setTimezoneId(BERLIN).setViewportSize(width, 900));
+                .setLocale("en-GB").setTimezoneId(BERLIN).setViewportSize(390, 900));
         page = context.newPage();
         page.setDefaultTimeout(30_000);
+        Browsers.signIn(page, gatewayUrl, "client1");
     }
 
     /** The page at a phone's width and at a desktop's, for people to look at. */
