@@ -44,6 +44,16 @@ final class Browsers {
                         "--disable-background-networking", "--disable-component-update", "--disable-sync")));
     }
 
+    /** Signs {@code user} in on Keycloak's own page (demo password) and waits until the portal has loaded. */
+    static void signIn(Page page, String gatewayUrl, String user) {
+        page.navigate(gatewayUrl + "/");
+        page.locator("#username").fill(user);
+        page.locator("#password").fill("demo");
+        page.locator("#kc-login").click();
+        page.waitForURL(gatewayUrl + "/**");
+        page.waitForLoadState();
+    }
+
     /** Keeps what the page looked like, for a failure or for people to look at. */
     static Path screenshot(Page page, String name) {
         Path file = SCREENSHOTS.resolve(name + ".png");

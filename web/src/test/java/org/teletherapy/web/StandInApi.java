@@ -28,6 +28,7 @@ public final class StandInApi implements AutoCloseable {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, String> bodies = new ConcurrentHashMap<>();
     private final Map<String, String> queries = new ConcurrentHashMap<>();
+    private final Map<String, String> idempotencyKeys = new ConcurrentHashMap<>();
     private final DisposableServer server;
 
     public StandInApi() {
@@ -38,9 +39,12 @@ public final class StandInApi implements AutoCloseable {
                     tokens.put(path, String.valueOf(request.requestHeaders().get("Authorization")));
                     int query = request.uri().indexOf('?');
                     queries.put(key, query < 0 ? "" : request.uri().substring(query + 1));
+                    idempotencyKeys.put(key, String.valueOf(request.requestHeaders().get("Idempotency-Key")));
+                    String uri = request.uri().startsWith("/") ? request.uri() : "/" + request.uri();
                     return request.receive().aggregate().asString().defaultIfEmpty("").flatMap(body -> {
                         bodies.put(key, body);
-                        Answer answer = answers.getOrDefault(key, answers.getOrDefault(path, Answer.problem(404, "not-found")));
+                        Answer answer = answers.getOrDefault(request.method().name() + " " + uri, answers.getOrDefault(uri,
+                                answers.getOrDefault(key, answers.getOrDefault(path, Answer.problem(404, "not-found")))));
                         return response.status(answer.status()).header("Content-Type", answer.contentType())
                                 .sendString(Mono.just(answer.body())).then();
                     });
@@ -52,7 +56,10 @@ public final class StandInApi implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** The answer to every call of {@code path}, or with {@code "POST /path"} to calls of one method only. */
+    /**
+     * The answer to every call of {@code path}, or with {@code "POST /path"} to calls of one method only; a path with
+     * its query ({@code /api/v1/measures?instrument=PHQ-9}) answers that query only.
+     */
     public void answer(String path, Answer answer) {
         answers.put(path, answer);
     }
@@ -67,6 +74,11 @@ public final class StandInApi implements AutoCloseable {
         return queries.get(method + " " + path);
     }
 
+    /** The Idempotency-Key header of the last call of {@code method} to {@code path} ("null" without one). */
+    public String idempotencyKeySentTo(String method, String path) {
+        return idempotencyKeys.get(method + " " + path);
+    }
+
     public String tokenSentTo(String path) {
         return tokens.get(path);
     }
@@ -76,6 +88,7 @@ public final class StandInApi implements AutoCloseable {
         tokens.clear();
         bodies.clear();
         queries.clear();
+        idempotencyKeys.clear();
     }
 
     @Override

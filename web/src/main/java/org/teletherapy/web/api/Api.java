@@ -62,6 +62,23 @@ public class Api {
                 .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
     }
 
+    public <T> Mono<T> put(String path, Object body, Class<T> type, Object... variables) {
+        return client.put().uri(path, variables).contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> body(response, type))
+                .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
+    }
+
+    /** A write the API may see twice (a double click, a reload): the same {@code Idempotency-Key} makes it one. */
+    public <T> Mono<T> postIdempotent(String path, String idempotencyKey, Object body, Class<T> type,
+                                      Object... variables) {
+        return client.post().uri(path, variables).header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .accept(MediaType.APPLICATION_JSON)
+                .exchangeToMono(response -> body(response, type))
+                .onErrorMap(WebClientRequestException.class, ApiUnavailable::new);
+    }
+
     private static <T> Mono<T> body(ClientResponse response, Class<T> type) {
         return response.statusCode().is2xxSuccessful() ? response.bodyToMono(type) : problem(response);
     }

@@ -48,6 +48,24 @@ public final class ApiProblem extends RuntimeException {
         return List.of();
     }
 
+    /** One field the API named in {@code errors[]}, e.g. {@code answers.item9} with code {@code required}. */
+    public record FieldError(String field, String code, String message) {
+    }
+
+    /** The fields the API named as wrong, in its order; none when it named none. */
+    public List<FieldError> errors() {
+        if (!(problem.getProperties() != null && problem.getProperties().get("errors") instanceof List<?> errors)) {
+            return List.of();
+        }
+        return errors.stream().filter(Map.class::isInstance).map(Map.class::cast)
+                .map(error -> new FieldError(text(error.get("field")), text(error.get("code")), text(error.get("message"))))
+                .toList();
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : "";
+    }
+
     static ProblemDetail detailOf(HttpStatusCode status, Map<String, Object> body) {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         if (body.get("type") instanceof String type) {

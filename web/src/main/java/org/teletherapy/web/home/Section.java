@@ -10,14 +10,15 @@ import java.util.List;
  * One part of a page filled from one API call. When that part's service is down the page still renders, and says
  * in that part's place that it cannot be shown right now.
  */
-record Section<T>(List<T> items, boolean unavailable) {
+public record Section<T>(List<T> items, boolean unavailable) {
 
-    static <T> Mono<Section<T>> of(Mono<List<T>> items) {
+    public static <T> Mono<Section<T>> of(Mono<List<T>> items) {
         return items.map(list -> new Section<>(list, false))
                 .onErrorResume(Section::isOutage, outage -> Mono.just(new Section<>(List.of(), true)));
     }
 
-    private static boolean isOutage(Throwable error) {
+    /** The API could not be reached, or its service failed: the part says so instead of failing the page. */
+    public static boolean isOutage(Throwable error) {
         return error instanceof ApiUnavailable
                 || error instanceof ApiProblem problem && problem.status().is5xxServerError();
     }
