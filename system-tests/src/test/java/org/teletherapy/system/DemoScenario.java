@@ -92,6 +92,12 @@ final class DemoScenario {
                 .exchange().expectStatus().isCreated());
     }
 
+    /** therapist1 gives client1 homework from {@code template}, due in three days. */
+    UUID assignToClient1(UUID template) {
+        return retryUntilCreated("therapist1", "/api/v1/assignments", Map.of("clientId", DemoUsers.CLIENT1,
+                "templateId", template, "dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()));
+    }
+
     /** Notes and exercises learn sessions and rosters from events: what they have not heard of yet is a 4xx. */
     private UUID retryUntilCreated(String user, String path, Map<String, ?> body) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (WCAG 2.2 AA rules; no serious or critical violation), booking with the keyboard alone, and a series that cannot
  * be booked naming its dates. Screenshots of each page at 390 and 1280 px go to target/browser-screenshots.
  */
-@Order(2)
+@Order(3)
 class PortalAccessibilityBrowserTest {
 
     static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
@@ -84,12 +84,16 @@ class PortalAccessibilityBrowserTest {
     @Test
     void noPageOfThePortalHasASeriousOrCriticalAccessibilityViolation() {
         UUID session = scenario().book("client1", DemoUsers.THERAPIST1, freeTimeInDays(4));
+        UUID questionnaire = scenario().assignToClient1(DemoScenario.PHQ9);
         Map<String, String> pages = new LinkedHashMap<>();
         pages.put("home", "/");
         pages.put("book", "/book/" + DemoUsers.THERAPIST1 + "?week=1");
         pages.put("book-series", "/book/" + DemoUsers.THERAPIST1 + "?week=1&repeat=weekly&count=4");
         pages.put("booked", "/sessions/" + session + "/booked");
         pages.put("session", "/sessions/" + session);
+        pages.put("homework", "/homework");
+        pages.put("questionnaire", "/homework/" + questionnaire);
+        pages.put("scores", "/scores");
         pages.put("calendar", "/calendar");
         pages.put("settings", "/settings");
         pages.put("not-found", "/no-such-page");
