@@ -8,6 +8,7 @@ import org.teletherapy.devstack.Secrets;
 import org.teletherapy.devstack.Workspace;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -129,7 +130,7 @@ final class PageTimeBench {
     /** Through Keycloak's own login form, as a browser does: the web app's session cookie is the result. */
     private static Browser signIn(String gateway, String user, Map<String, String> pages)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(gateway + "/")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -146,6 +147,28 @@ final class PageTimeBench {
             throw new IllegalStateException(user + " was not signed in: " + home.statusCode() + " at " + home.uri());
         }
         return new Browser(gateway, http, pages);
+    }
+
+    /**
+     * Cookies as a browser keeps them on localhost, which browsers treat as a secure origin: Keycloak's login cookies
+     * are marked Secure, and Java's cookie manager would hold them back over plain http.
+     */
+    private static final class LoopbackCookies extends CookieHandler {
+        private final CookieManager cookies = new CookieManager();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+            return cookies.get(secure(uri), headers);
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+            cookies.put(secure(uri), headers);
+        }
+
+        private static URI secure(URI uri) {
+            return URI.create(uri.toString().replaceFirst("^http:", "https:"));
+        }
     }
 
     private static void openCalendar(HttpClient http, String gateway, String therapist) throws Exception {

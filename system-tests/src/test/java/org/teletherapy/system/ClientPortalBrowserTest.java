@@ -1,20 +1,11 @@
 package org.teletherapy.system;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.testsupport.DemoUsers;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -31,49 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * system tests that stop parts of the platform.
  */
 @Order(1)
-class ClientPortalBrowserTest {
+class ClientPortalBrowserTest extends BrowserTest {
 
-    static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-
-    static RunningPlatform running;
-    static Playwright playwright;
-    static Browser browser;
-    static String gatewayUrl;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void startChromium() {
-        running = RunningPlatform.get();
-        gatewayUrl = running.platform.gatewayUrl();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
+    static final ZoneId BERLIN_ZONE = ZoneId.of(BERLIN);
 
     /** A phone in Berlin with an English browser: the page must come out in its language and time zone. */
     void openBrowser(int width) {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("en-GB").setTimezoneId(BERLIN.getId()).setViewportSize(width, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void keepAScreenshotOfFailuresAndClose(TestInfo test) {
-        if (page != null && !page.isClosed()) {
-            Browsers.screenshot(page, "ClientPortalBrowserTest-" + test.getTestMethod().orElseThrow().getName());
-        }
-        if (context != null) {
-            context.close();
-        }
+        openBrowser(width, "en-GB");
     }
 
     @Test
@@ -92,7 +47,7 @@ class ClientPortalBrowserTest {
 
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Hello, Clara");
         // The session starts at 10:00 UTC: Berlin's clock says 11:00 in winter, 12:00 in summer.
-        ZonedDateTime inBerlin = start.atZone(BERLIN);
+        ZonedDateTime inBerlin = start.atZone(BERLIN_ZONE);
         assertThat(page.locator(".card.next .when"))
                 .containsText(DateTimeFormatter.ofPattern("EEEE, MMMM d, y", Locale.ENGLISH).format(inBerlin));
         assertThat(page.locator(".card.next .when"))
@@ -184,21 +139,6 @@ class ClientPortalBrowserTest {
         // Keycloak's session ended too: the portal asks for a password again.
         page.navigate(gatewayUrl + "/");
         assertThat(page.locator("#username")).isVisible();
-    }
-
-    private void signIn(String user) {
-        page.navigate(gatewayUrl + "/");
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
-        page.waitForURL(gatewayUrl + "/**");
-        page.waitForLoadState();
-    }
-
-    private DemoScenario scenario() {
-        WebTestClient gateway = WebTestClient.bindToServer().baseUrl(gatewayUrl)
-                .responseTimeout(Duration.ofSeconds(30)).build();
-        return new DemoScenario(gateway, running.keycloak);
     }
 
     private Instant bookForClient1InThreeDays() {

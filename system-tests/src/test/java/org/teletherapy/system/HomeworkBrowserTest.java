@@ -1,31 +1,20 @@
 package org.teletherapy.system;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.teletherapy.testsupport.DemoUsers;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Homework in real Chromium through the gateway: a therapist assigns it through the API, client1 signs in on
@@ -35,51 +24,21 @@ import static org.awaitility.Awaitility.await;
  */
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HomeworkBrowserTest {
+class HomeworkBrowserTest extends BrowserTest {
 
     static final UUID PHQ9 = UUID.fromString("7b1f0000-0000-4000-8000-000000000009");
     static final UUID BOUNDARIES = UUID.fromString("7b1f0000-0000-4000-8000-000000000104");
-    static final String BERLIN = "Europe/Berlin";
-
-    static RunningPlatform running;
-    static Playwright playwright;
-    static Browser browser;
-    static String gatewayUrl;
     static WebTestClient gateway;
 
-    BrowserContext context;
-    Page page;
-
     @BeforeAll
-    static void startChromium() {
-        running = RunningPlatform.get();
-        gatewayUrl = running.platform.gatewayUrl();
-        gateway = WebTestClient.bindToServer().baseUrl(gatewayUrl).responseTimeout(Duration.ofSeconds(30)).build();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @AfterEach
-    void keepAScreenshotAndClose(TestInfo test) {
-        if (page != null && !page.isClosed()) {
-            Browsers.screenshot(page, "HomeworkBrowserTest-" + test.getTestMethod().orElseThrow().getName());
-        }
-        if (context != null) {
-            context.close();
-        }
+    static void aClientForTheApi() {
+        gateway = gateway();
     }
 
     @Test
     @Order(1)
     void aPhq9WithAnItemMissingSaysWhichAndItem9AboveZeroLeadsWithHelp() {
-        UUID assignment = assign(PHQ9);
+        UUID assignment = scenario().assignToClient1(PHQ9);
         signInAsClient1();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Homework").setExact(true)).click();
@@ -122,7 +81,7 @@ class HomeworkBrowserTest {
     @Test
     @Order(2)
     void aWorksheetIsSavedAsADraftThenAnsweredAndHandedIn() {
-        UUID assignment = assign(BOUNDARIES);
+        UUID assignment = scenario().assignToClient1(BOUNDARIES);
         signInAsClient1();
         page.navigate(gatewayUrl + "/homework/" + assignment);
 
@@ -167,11 +126,8 @@ class HomeworkBrowserTest {
 
     /** client1 on a phone in Berlin with an English browser, signed in on Keycloak's page. */
     private void signInAsClient1() {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("en-GB").setTimezoneId(BERLIN).setViewportSize(390, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-        Browsers.signIn(page, gatewayUrl, "client1");
+        openBrowser(390, "en-GB");
+        signIn("client1");
     }
 
     /** The page at a phone's width and at a desktop's, for people to look at. */
@@ -182,15 +138,4 @@ class HomeworkBrowserTest {
         page.setViewportSize(390, 900);
     }
 
-    /** therapist1 gives client1 homework through the API; exercises knows the roster once its events have arrived. */
-    private static UUID assign(UUID template) {
-        String token = running.keycloak.accessToken("therapist1");
-        Map<String, Object> body = Map.of("clientId", DemoUsers.CLIENT1, "templateId", template,
-                "dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString());
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            var result = gateway.post().uri("/api/v1/assignments").headers(h -> h.setBearerAuth(token)).bodyValue(body)
-                    .exchange().expectBody(Map.class).returnResult();
-            return result.getStatus().value() == 201 ? UUID.fromString((String) result.getResponseBody().get("id")) : null;
-        }, id -> id != null);
-    }
 }

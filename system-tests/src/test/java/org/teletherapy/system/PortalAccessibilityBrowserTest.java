@@ -3,21 +3,12 @@ package org.teletherapy.system;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.Rule;
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.testsupport.DemoUsers;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -37,49 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * be booked naming its dates. Screenshots of each page at 390 and 1280 px go to target/browser-screenshots.
  */
 @Order(3)
-class PortalAccessibilityBrowserTest {
+class PortalAccessibilityBrowserTest extends BrowserTest {
 
     static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
-    static RunningPlatform running;
-    static Playwright playwright;
-    static Browser browser;
-    static String gatewayUrl;
-
-    BrowserContext context;
-    Page page;
-
-    @BeforeAll
-    static void startChromium() {
-        running = RunningPlatform.get();
-        gatewayUrl = running.platform.gatewayUrl();
-        playwright = Browsers.playwright();
-        browser = Browsers.launch(playwright);
-    }
-
-    @AfterAll
-    static void stopChromium() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    void openBrowser(int width, String locale) {
-        context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale(locale).setTimezoneId("Europe/Berlin").setViewportSize(width, 900));
-        page = context.newPage();
-        page.setDefaultTimeout(30_000);
-    }
-
-    @AfterEach
-    void keepAScreenshotAndClose(TestInfo test) {
-        if (page != null && !page.isClosed()) {
-            Browsers.screenshot(page, "PortalAccessibilityBrowserTest-" + test.getTestMethod().orElseThrow().getName());
-        }
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     void noPageOfThePortalHasASeriousOrCriticalAccessibilityViolation() {
@@ -214,20 +165,5 @@ class PortalAccessibilityBrowserTest {
     private Instant freeTimeInDays(int days) {
         scenario().openCalendar("therapist1", "UTC");
         return Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS).plus(13, ChronoUnit.HOURS);
-    }
-
-    private void signIn(String user) {
-        page.navigate(gatewayUrl + "/");
-        page.locator("#username").fill(user);
-        page.locator("#password").fill("demo");
-        page.locator("#kc-login").click();
-        page.waitForURL(gatewayUrl + "/**");
-        page.waitForLoadState();
-    }
-
-    private DemoScenario scenario() {
-        WebTestClient gateway = WebTestClient.bindToServer().baseUrl(gatewayUrl)
-                .responseTimeout(Duration.ofSeconds(30)).build();
-        return new DemoScenario(gateway, running.keycloak);
     }
 }

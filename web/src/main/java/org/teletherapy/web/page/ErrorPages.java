@@ -18,6 +18,7 @@ import org.teletherapy.web.api.ApiUnavailable;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -34,42 +35,35 @@ class ErrorPages {
 
     @ExceptionHandler(ApiProblem.class)
     Mono<Rendering> refused(ApiProblem problem, ServerWebExchange exchange) {
-        int status = problem.status().value();
-        if (status == HttpStatus.UNAUTHORIZED.value()) {
+        if (problem.status().value() == HttpStatus.UNAUTHORIZED.value()) {
             // The token the session held is no longer accepted: sign in again rather than show an error.
             return Mono.just(Rendering.redirectTo("/session-expired").build());
         }
-        if (status == HttpStatus.NOT_FOUND.value() || status == HttpStatus.GONE.value()) {
-            return page("error/404", HttpStatus.NOT_FOUND, exchange);
-        }
-        if (status == HttpStatus.FORBIDDEN.value()) {
-            return page("error/403", HttpStatus.FORBIDDEN, exchange);
-        }
-        if (problem.status().is4xxClientError()) {
-            return page("error/4xx", HttpStatus.valueOf(status), exchange);
-        }
-        return page("error/5xx", HttpStatus.SERVICE_UNAVAILABLE, exchange);
+        // The API's own outage is ours too: the service is unavailable, whatever it answered.
+        return byStatus(problem.status().value(), HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     @ExceptionHandler(ApiUnavailable.class)
     Mono<Rendering> unavailable(ServerWebExchange exchange) {
-        return page("error/5xx", HttpStatus.SERVICE_UNAVAILABLE, exchange);
+        return page("5xx", HttpStatus.SERVICE_UNAVAILABLE, exchange);
     }
 
     /** The web app's own refusals: an address without a page, a method a page does not take. */
     @ExceptionHandler({ResponseStatusException.class, ErrorResponseException.class})
     Mono<Rendering> refusedHere(Exception exception, ServerWebExchange exchange) {
-        ErrorResponse refusal = (ErrorResponse) exception;
-        int status = refusal.getStatusCode().value();
-        if (status == HttpStatus.NOT_FOUND.value()) {
-            return page("error/404", HttpStatus.NOT_FOUND, exchange);
+        return byStatus(((ErrorResponse) exception).getStatusCode().value(), HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+    }
+
+    /** Gone is not found for a person; any other 4xx keeps its status; a 5xx becomes {@code serverError}. */
+    private static Mono<Rendering> byStatus(int status, HttpStatus serverError, ServerWebExchange exchange) {
+        if (status == HttpStatus.NOT_FOUND.value() || status == HttpStatus.GONE.value()) {
+            return page("404", HttpStatus.NOT_FOUND, exchange);
         }
         if (status == HttpStatus.FORBIDDEN.value()) {
-            return page("error/403", HttpStatus.FORBIDDEN, exchange);
+            return page("403", HttpStatus.FORBIDDEN, exchange);
         }
-        return refusal.getStatusCode().is4xxClientError()
-                ? page("error/4xx", HttpStatus.valueOf(status), exchange)
-                : page("error/5xx", HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+        HttpStatus known = HttpStatus.resolve(status);
+        return known != null && known.is4xxClientError() ? page("4xx", known, exchange) : page("5xx", serverError, exchange);
     }
 
     /** A fault of ours: logged by type and place only (its message could hold what the page showed). */
@@ -78,16 +72,16 @@ class ErrorPages {
         log.error("page failed: {} {} ({} at {})", exchange.getRequest().getMethod(),
                 exchange.getRequest().getPath().value(), fault.getClass().getName(),
                 Arrays.stream(fault.getStackTrace()).limit(8).map(String::valueOf).collect(Collectors.joining(" < ")));
-        return page("error/5xx", HttpStatus.INTERNAL_SERVER_ERROR, exchange);
+        return page("5xx", HttpStatus.INTERNAL_SERVER_ERROR, exchange);
     }
 
     // Exception handlers get a model of their own: the layout's navigation needs to know who is signed in again.
-    private static Mono<Rendering> page(String view, HttpStatus status, ServerWebExchange exchange) {
+    private static Mono<Rendering> page(String kind, HttpStatus status, ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
-                .map(SignedInAdvice::isClient)
-                .map(client -> Rendering.view(view).status(status).modelAttribute("signedIn", true)
-                        .modelAttribute("client", client).build())
-                .defaultIfEmpty(Rendering.view(view).status(status).modelAttribute("signedIn", false)
-                        .modelAttribute("client", false).build());
+                .map(signedIn -> Optional.of(SignedInAdvice.isClient(signedIn)))
+                .defaultIfEmpty(Optional.empty())
+                .map(client -> Rendering.view("error/page").status(status).modelAttribute("kind", kind)
+                        .modelAttribute("signedIn", client.isPresent()).modelAttribute("client", client.orElse(false))
+                        .build());
     }
 }
