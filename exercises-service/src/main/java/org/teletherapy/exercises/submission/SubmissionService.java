@@ -22,6 +22,7 @@ import org.teletherapy.exercises.template.TemplateKind;
 import org.teletherapy.exercises.template.Templates;
 import org.teletherapy.exercises.vault.ClientContent;
 import org.teletherapy.exercises.vault.ClientErasedException;
+import org.teletherapy.service.idempotency.IdempotencyKeys.IdempotencyKeyReusedException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
 import reactor.core.publisher.Mono;

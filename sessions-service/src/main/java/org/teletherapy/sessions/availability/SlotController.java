@@ -62,8 +62,7 @@ class SlotController {
         Mono<Boolean> allowed = caller.id().equals(therapistId) ? Mono.just(true) : roster.isLinked(therapistId, caller.id());
         return allowed
                 .filter(Boolean::booleanValue)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "therapist-not-found",
-                        "Therapist not found", "There is no such therapist on your care team.")))
+                .switchIfEmpty(Mono.error(() -> new TherapistNotFoundException()))
                 .flatMap(ok -> availability.find(therapistId))
                 .zipWith(sessions.busy(therapistId, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1))).collectList(),
                         (found, busy) -> {
@@ -77,5 +76,13 @@ class SlotController {
                             return free;
                         })
                 .defaultIfEmpty(List.of());
+    }
+
+    /** Unknown, or not on the caller's care team: the same answer, so that nobody learns who else is a therapist. */
+    static final class TherapistNotFoundException extends ProblemException {
+        TherapistNotFoundException() {
+            super(HttpStatus.NOT_FOUND, "therapist-not-found", "Therapist not found",
+                    "There is no such therapist on your care team.");
+        }
     }
 }

@@ -77,8 +77,7 @@ class CalendarController {
     @GetMapping("/api/v1/calendar/feeds/{token}.ics")
     Mono<ResponseEntity<String>> feed(@PathVariable String token) {
         return feeds.owner(token)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "feed-not-found",
-                        "Calendar feed not found", "This calendar link does not exist or was revoked.")))
+                .switchIfEmpty(Mono.error(() -> new FeedNotFoundException()))
                 .flatMap(owner -> calendarOf(owner.personId(), owner.role()));
     }
 
@@ -94,5 +93,12 @@ class CalendarController {
                 .map(entries -> ResponseEntity.ok().contentType(CALENDAR)
                         .header("Cache-Control", "private, no-store")
                         .body(CalendarWriter.write(entries)));
+    }
+
+    static final class FeedNotFoundException extends ProblemException {
+        FeedNotFoundException() {
+            super(HttpStatus.NOT_FOUND, "feed-not-found", "Calendar feed not found",
+                    "This calendar link does not exist or was revoked.");
+        }
     }
 }
