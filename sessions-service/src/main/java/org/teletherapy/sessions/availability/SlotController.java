@@ -15,7 +15,6 @@ import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.sessions.SchedulingPolicy;
 import org.teletherapy.sessions.SchedulingProblems.InvalidRangeException;
-import org.teletherapy.sessions.booking.SessionStore;
 import org.teletherapy.sessions.roster.RosterStore;
 import reactor.core.publisher.Mono;
 
@@ -30,13 +29,13 @@ import java.util.UUID;
 class SlotController {
 
     private final AvailabilityStore availability;
-    private final SessionStore sessions;
+    private final BusyTimes sessions;
     private final RosterStore roster;
     private final SchedulingPolicy policy;
     private final Clock clock;
     private final Timer queryTimer;
 
-    SlotController(AvailabilityStore availability, SessionStore sessions, RosterStore roster, SchedulingPolicy policy,
+    SlotController(AvailabilityStore availability, BusyTimes sessions, RosterStore roster, SchedulingPolicy policy,
                    Clock clock, MeterRegistry meters) {
         this.availability = availability;
         this.sessions = sessions;

@@ -6,7 +6,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,10 +20,9 @@ import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
+import org.teletherapy.sessions.booking.SessionStore;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** The caller's sessions for calendar apps: a download with a token, or a private feed URL without one. */
@@ -33,11 +31,11 @@ class CalendarController {
 
     private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
-    private final DatabaseClient database;
+    private final SessionStore sessions;
     private final CalendarFeeds feeds;
 
-    CalendarController(DatabaseClient database, CalendarFeeds feeds) {
-        this.database = database;
+    CalendarController(SessionStore sessions, CalendarFeeds feeds) {
+        this.sessions = sessions;
         this.feeds = feeds;
     }
 
@@ -82,14 +80,7 @@ class CalendarController {
     }
 
     private Mono<ResponseEntity<String>> calendarOf(UUID personId, String role) {
-        String column = "therapist".equals(role) ? "therapist_id" : "client_id";
-        return database.sql("select id, starts_at, ends_at, status, updated_at from session where " + column
-                        + " = :person and status in ('booked', 'cancelled', 'fulfilled') "
-                        + "order by starts_at")
-                .bind("person", personId)
-                .map(row -> new CalendarWriter.Entry(row.get("id", UUID.class), row.get("starts_at", Instant.class),
-                        row.get("ends_at", Instant.class), row.get("status", String.class), row.get("updated_at", Instant.class)))
-                .all().collectList()
+        return sessions.calendarOf(personId, "therapist".equals(role)).collectList()
                 .map(entries -> ResponseEntity.ok().contentType(CALENDAR)
                         .header("Cache-Control", "private, no-store")
                         .body(CalendarWriter.write(entries)));
