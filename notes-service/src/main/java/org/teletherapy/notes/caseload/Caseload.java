@@ -35,15 +35,13 @@ public class Caseload {
                 .one();
     }
 
-    /** Completed sessions of the therapist without a progress note, oldest first. */
-    Flux<CaseloadSession> dueNotes(UUID therapistId) {
+    /** Completed sessions of the therapist with clients still on their roster, oldest first. */
+    public Flux<CaseloadSession> completedSessions(UUID therapistId) {
         return database.sql("""
                         select s.id, s.client_id, s.therapist_id, s.starts_at, s.ends_at, s.status, s.completed_at,
                                false as unlinked
                           from caseload_session s
                          where s.therapist_id = :therapist and s.status = 'completed'
-                           and not exists (select 1 from note n where n.session_id = s.id and n.kind = 'progress')
-                           and not exists (select 1 from client_erasure e where e.client_id = s.client_id)
                            and not exists (select 1 from caseload_roster r
                                             where r.therapist_id = s.therapist_id and r.client_id = s.client_id and not r.linked)
                          order by s.starts_at, s.id""")
@@ -100,6 +98,15 @@ public class Caseload {
                          where caseload_roster.changed_at <= excluded.changed_at""")
                 .bind("therapist", therapistId).bind("client", clientId).bind("linked", linked).bind("at", at)
                 .then();
+    }
+
+    /** Whether the therapist was unlinked from the client's roster (never linked is not unlinked). */
+    public Mono<Boolean> unlinked(UUID therapistId, UUID clientId) {
+        return database.sql("select not linked as unlinked from caseload_roster where therapist_id = :therapist "
+                        + "and client_id = :client")
+                .bind("therapist", therapistId).bind("client", clientId)
+                .map(row -> Boolean.TRUE.equals(row.get("unlinked", Boolean.class)))
+                .one().defaultIfEmpty(false);
     }
 
     private static CaseloadSession toSession(Readable row) {

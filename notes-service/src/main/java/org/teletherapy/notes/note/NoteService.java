@@ -18,6 +18,7 @@ import org.teletherapy.notes.audit.AuditEntryView;
 import org.teletherapy.notes.audit.AuditTrail;
 import org.teletherapy.notes.caseload.Caseload;
 import org.teletherapy.notes.caseload.CaseloadSession;
+import org.teletherapy.notes.erasure.ErasedClients;
 import org.teletherapy.notes.note.NoteRequests.NewAddendum;
 import org.teletherapy.notes.note.NoteRequests.NewNote;
 import org.teletherapy.notes.note.NoteRequests.NoteChange;
@@ -47,6 +48,7 @@ class NoteService {
 
     private final NoteRepository notes;
     private final Caseload caseload;
+    private final ErasedClients erasedClients;
     private final SubjectKeyring keyring;
     private final NoteSeal seal;
     private final AuditTrail audit;
@@ -55,10 +57,11 @@ class NoteService {
     private final MeterRegistry meters;
     private final Counter integrityFailures;
 
-    NoteService(NoteRepository notes, Caseload caseload, SubjectKeyring keyring, NoteSeal seal, AuditTrail audit,
-                OutboxWriter outbox, NotesProperties properties, MeterRegistry meters) {
+    NoteService(NoteRepository notes, Caseload caseload, ErasedClients erasedClients, SubjectKeyring keyring,
+                NoteSeal seal, AuditTrail audit, OutboxWriter outbox, NotesProperties properties, MeterRegistry meters) {
         this.notes = notes;
         this.caseload = caseload;
+        this.erasedClients = erasedClients;
         this.keyring = keyring;
         this.seal = seal;
         this.audit = audit;
@@ -71,7 +74,14 @@ class NoteService {
 
     Mono<List<NoteSummary>> list(AuditContext context, UUID therapistId) {
         return audit.audited(context, AuditAction.READ, "note.list", null,
-                notes.findByAuthor(therapistId).map(NoteSummary::of).collectList(), page -> null);
+                notes.findByAuthor(therapistId).collectList().flatMap(this::summaries), page -> null);
+    }
+
+    /** Each note with whether its client was erased meanwhile. */
+    private Mono<List<NoteSummary>> summaries(List<NoteRepository.ListedNote> listed) {
+        return erasedClients.among(listed.stream().map(NoteRepository.ListedNote::clientId).toList())
+                .map(erased -> listed.stream().map(note -> NoteSummary.of(note, erased.contains(note.clientId())))
+                        .toList());
     }
 
     Mono<NoteSummary> create(AuditContext context, UUID therapistId, NewNote request) {
@@ -178,10 +188,10 @@ class NoteService {
     /** The caller's note, or 404 for anyone else's: whether it exists is nobody else's business. */
     private Mono<Note> ownNote(UUID noteId, UUID therapistId, boolean forUpdate) {
         return notes.find(noteId, forUpdate)
-                .filter(found -> found.note().authorId().equals(therapistId))
+                .filter(note -> note.authorId().equals(therapistId))
                 .switchIfEmpty(Mono.error(NoteProblems.NotFound::new))
-                .flatMap(found -> found.authorUnlinked() ? Mono.error(new NoteProblems.NotOnCaseload())
-                        : Mono.just(found.note()));
+                .filterWhen(note -> caseload.unlinked(therapistId, note.clientId()).map(unlinked -> !unlinked))
+                .switchIfEmpty(Mono.error(NoteProblems.NotOnCaseload::new));
     }
 
     private Mono<CaseloadSession> mayWriteAbout(CaseloadSession session, UUID therapistId) {
