@@ -42,6 +42,7 @@ import org.teletherapy.events.EventJson;
 import org.teletherapy.events.Topics;
 import org.teletherapy.events.UnreadableEventException;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,10 +115,10 @@ public class EventingAutoConfiguration {
     @ConditionalOnProperty(name = "teletherapy.eventing.relay.enabled", matchIfMissing = true)
     OutboxRelay outboxRelay(EventingDatabase database, KafkaTemplate<String, byte[]> eventingKafkaTemplate,
                             EventingProperties properties, Environment environment, MeterRegistry meters,
-                            ObjectProvider<ObservationRegistry> observations) {
+                            ObjectProvider<ObservationRegistry> observations, ObjectProvider<Clock> clock) {
         return new OutboxRelay(database.dataSource(), eventingKafkaTemplate, properties.relay(),
                 properties.consumer().processedRetention(), source(properties, environment), meters,
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

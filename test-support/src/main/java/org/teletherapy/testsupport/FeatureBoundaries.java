@@ -8,10 +8,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -30,7 +32,9 @@ import java.util.stream.Stream;
  *         .verify();
  * }</pre>
  *
- * Every table the service's migrations create must have an owner, so a new table cannot slip by.
+ * Every table the service's migrations create must have an owner, so a new table cannot slip by. A feature that
+ * still reads another's table in its SQL says so with {@link #reads}, with the reason: a known debt, listed in one
+ * place, and no new one slips by either.
  */
 public final class FeatureBoundaries {
 
@@ -49,6 +53,7 @@ public final class FeatureBoundaries {
 
     private final Class<?> application;
     private final Map<String, String> ownerOfTable = new LinkedHashMap<>();
+    private final Set<String> allowedReads = new HashSet<>();
     private Path sources = Path.of("src/main/java");
     private Path migrations = Path.of("src/main/resources/db/migration");
 
@@ -65,6 +70,15 @@ public final class FeatureBoundaries {
         for (String table : tables) {
             ownerOfTable.put(table.toLowerCase(Locale.ROOT), feature);
         }
+        return this;
+    }
+
+    /** A feature's SQL that still names another feature's table, and why (e.g. a join on a replicated copy). */
+    public FeatureBoundaries reads(String feature, String table, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("say why " + feature + " reads " + table);
+        }
+        allowedReads.add(feature + "->" + table.toLowerCase(Locale.ROOT));
         return this;
     }
 
@@ -113,7 +127,7 @@ public final class FeatureBoundaries {
             String feature = relative.getName(0).toString();
             String sql = stringLiterals(read(source));
             ownerOfTable.forEach((table, owner) -> {
-                if (!owner.equals(feature) && Pattern.compile(String.format(TABLE_USE, Pattern.quote(table))).matcher(sql).find()) {
+                if (!owner.equals(feature) && !allowedReads.contains(feature + "->" + table) && Pattern.compile(String.format(TABLE_USE, Pattern.quote(table))).matcher(sql).find()) {
                     violations.add("feature '" + feature + "' (" + relative + ") uses table '" + table
                             + "' of feature '" + owner + "' in SQL; ask " + owner + " instead");
                 }

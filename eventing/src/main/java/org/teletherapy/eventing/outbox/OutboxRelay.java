@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -58,6 +59,7 @@ public final class OutboxRelay implements SmartLifecycle {
                for update skip locked""";
 
     private final ObservationRegistry observations;
+    private final Clock clock;
     private final DataSource dataSource;
     private final KafkaTemplate<String, byte[]> kafka;
     private final EventingProperties.Relay settings;
@@ -76,8 +78,9 @@ public final class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(DataSource dataSource, KafkaTemplate<String, byte[]> kafka, EventingProperties.Relay settings,
                        Duration processedEventRetention, String source, MeterRegistry meters,
-                       ObservationRegistry observations) {
+                       ObservationRegistry observations, Clock clock) {
         this.dataSource = dataSource;
+        this.clock = clock;
         this.observations = observations;
         this.processedEventRetention = processedEventRetention;
         this.kafka = kafka;
@@ -282,7 +285,7 @@ public final class OutboxRelay implements SmartLifecycle {
      * query every 15 s to the claim transaction of each poll.
      */
     private void housekeeping(Connection connection) throws SQLException {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         // Busy: refresh at most once a second. Idle: the gauges cannot have moved much, refresh every 15 s.
         long refreshAfter = publishedSinceGaugeUpdate ? 1 : 15;
         if (Duration.between(lastGaugeUpdate, now).toSeconds() >= refreshAfter) {

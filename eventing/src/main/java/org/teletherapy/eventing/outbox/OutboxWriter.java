@@ -6,6 +6,7 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.teletherapy.events.DomainEvent;
 import org.teletherapy.events.EventJson;
@@ -65,7 +66,7 @@ public final class OutboxWriter {
                             .bind("subject", subject == null ? event.clientId().toString() : subject)
                             .bind("payload", json.write(event))
                             .bind("occurredAt", event.occurredAt());
-                    insert = traceParent == null ? insert.bindNull("traceParent", String.class) : insert.bind("traceParent", traceParent);
+                    insert = insert.bind("traceParent", Parameter.fromOrEmpty(traceParent, String.class));
                     return insert.then()
                             .doOnError(observation::error)
                             .doFinally(signal -> observation.stop());

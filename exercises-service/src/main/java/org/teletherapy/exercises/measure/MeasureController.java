@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.problem.FieldProblem;
-import org.teletherapy.exercises.Instruments;
+import org.teletherapy.exercises.scoring.Instruments;
 import org.teletherapy.exercises.roster.Roster;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;

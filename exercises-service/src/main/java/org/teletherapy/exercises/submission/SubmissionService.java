@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.eventing.outbox.OutboxWriter;
 import org.teletherapy.events.exercises.ExerciseSubmitted;
-import org.teletherapy.exercises.Instruments;
+import org.teletherapy.exercises.scoring.Instruments;
 import org.teletherapy.exercises.assignment.AssignmentProblems;
 import org.teletherapy.exercises.assignment.AssignmentRef;
 import org.teletherapy.exercises.assignment.Assignments;

@@ -2,6 +2,7 @@ package org.teletherapy.notes.caseload;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -73,9 +74,8 @@ public class Caseload {
                             status = excluded.status, completed_at = excluded.completed_at, updated_at = now()""")
                 .bind("id", sessionId).bind("client", clientId).bind("therapist", therapistId)
                 .bind("startsAt", startsAt).bind("status", status);
-        statement = endsAt == null ? statement.bindNull("endsAt", Instant.class) : statement.bind("endsAt", endsAt);
-        statement = completedAt == null ? statement.bindNull("completedAt", Instant.class)
-                : statement.bind("completedAt", completedAt);
+        statement = statement.bind("endsAt", Parameter.fromOrEmpty(endsAt, Instant.class));
+        statement = statement.bind("completedAt", Parameter.fromOrEmpty(completedAt, Instant.class));
         return statement.then();
     }
 

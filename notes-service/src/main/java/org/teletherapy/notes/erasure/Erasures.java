@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.teletherapy.crypto.SubjectKeyring;
 import org.teletherapy.eventing.outbox.OutboxWriter;
@@ -77,8 +78,8 @@ class Erasures {
                 .bind("client", clientId)
                 .bind("via", requestedVia)
                 .bind("reason", reason);
-        insert = requestedBy == null ? insert.bindNull("by", UUID.class) : insert.bind("by", requestedBy);
-        insert = reference == null ? insert.bindNull("reference", String.class) : insert.bind("reference", reference);
+        insert = insert.bind("by", Parameter.fromOrEmpty(requestedBy, UUID.class));
+        insert = insert.bind("reference", Parameter.fromOrEmpty(reference, String.class));
         return insert.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 

@@ -31,6 +31,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuples;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -55,10 +56,12 @@ class NoteService {
     private final OutboxWriter outbox;
     private final NotesProperties properties;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Counter integrityFailures;
 
     NoteService(NoteRepository notes, Caseload caseload, ErasedClients erasedClients, SubjectKeyring keyring,
-                NoteSeal seal, AuditTrail audit, OutboxWriter outbox, NotesProperties properties, MeterRegistry meters) {
+                NoteSeal seal, AuditTrail audit, OutboxWriter outbox, NotesProperties properties, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.notes = notes;
         this.caseload = caseload;
         this.erasedClients = erasedClients;
@@ -268,7 +271,7 @@ class NoteService {
     }
 
     /** The database keeps microseconds; times that are part of a ciphertext's context must survive the round trip. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }
