@@ -213,16 +213,12 @@ class NoteService {
     private Note draft(UUID noteId, CaseloadSession session, UUID therapistId, NewNote request, SubjectKey key) {
         Instant at = now();
         NoteText text = request.text();
-        byte[] ciphertext = seal.sealContent(key, noteId, 1, therapistId, request.kind(), session.id(), session.clientId(), text);
-        return new Note(noteId, session.id(), session.clientId(), therapistId, request.kind(), Note.DRAFT, 1,
-                text.format(), ciphertext, at, at, null);
+        return seal.sealContent(key, new Note(noteId, session.id(), session.clientId(), therapistId, request.kind(),
+                Note.DRAFT, 1, text.format(), null, at, at, null), text);
     }
 
     private Note nextVersion(Note note, NoteText text, SubjectKey key) {
-        int version = note.version() + 1;
-        byte[] ciphertext = seal.sealContent(key, note.id(), version, note.authorId(), note.kind(), note.sessionId(),
-                note.clientId(), text);
-        return note.withContent(version, text.format(), ciphertext, now());
+        return seal.sealContent(key, note.withContent(note.version() + 1, text.format(), null, now()), text);
     }
 
     private void checkText(String kind, NoteText text) {
