@@ -7,6 +7,7 @@ import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.teletherapy.events.DomainEvent;
 import org.teletherapy.events.EventJson;
@@ -80,7 +81,7 @@ public final class OutboxWriter {
                 .filter(TransactionSynchronizationManager::isActualTransactionActive)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                         "OutboxWriter.append must run inside the transaction of the state change")))
-                .onErrorMap(org.springframework.transaction.NoTransactionException.class, e -> new IllegalStateException(
+                .onErrorMap(NoTransactionException.class, e -> new IllegalStateException(
                         "OutboxWriter.append must run inside the transaction of the state change", e))
                 .then();
     }
