@@ -2,6 +2,7 @@ package org.teletherapy.sessions.booking;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import org.teletherapy.sessions.availability.BusyInterval;
 import org.teletherapy.sessions.availability.BusyTimes;
@@ -77,8 +78,8 @@ public class SessionStore implements BusyTimes {
                 .then();
     }
 
-    private static org.springframework.r2dbc.core.Parameter nullable(UUID value) {
-        return org.springframework.r2dbc.core.Parameter.fromOrEmpty(value, UUID.class);
+    private static Parameter nullable(UUID value) {
+        return Parameter.fromOrEmpty(value, UUID.class);
     }
 
     /** Moves a booked session to {@code status}; empty if it was not booked any more. */
