@@ -12,10 +12,10 @@ import java.util.Map;
 
 /**
  * The platform at a glance for operators ({@code GET /api/v1/ops/overview}): statuses and counts only. Beside the
- * services, each figure group a service reports (such as its {@code scheduling} counts) is passed through as it
- * came, under its name: the gateway knows no domain figure. Figures are counts by type ({@code Long}), so nothing
- * else a service's status holds can reach the operator. A group whose service did not answer lists the figures the
- * route declares for it as null: unknown right now, never a reassuring 0.
+ * services, the figure groups each route allows for its service (route metadata {@code ops-figures}, such as its
+ * {@code scheduling} counts) are passed through under their names: the gateway's code knows no domain figure, and
+ * whatever else a service's status holds never reaches the operator. A figure whose service did not answer (or did
+ * not report it) is null: unknown right now, never a reassuring 0.
  *
  * @param status    {@code UP} when everything is; {@code DOWN} when Keycloak is (nobody can sign in) or no service
  *                  answers; {@code DEGRADED} otherwise
@@ -23,7 +23,7 @@ import java.util.Map;
  * @param gateway   always {@code UP}: it is answering
  * @param keycloak  {@code UP} when its health URI answered 2xx in time
  * @param services  each service behind the gateway, in route order
- * @param figures   the services' figure groups by name (not the per-service {@code pipeline}, which is in services)
+ * @param figures   the allowed figure groups by name (the per-service {@code pipeline} is in services)
  */
 record Overview(OpsState status, Instant checkedAt, OpsState gateway, OpsState keycloak, List<Service> services,
                 @JsonIgnore Map<String, Map<String, Long>> figures) {
@@ -72,33 +72,24 @@ record Overview(OpsState status, Instant checkedAt, OpsState gateway, OpsState k
     /**
      * The overview from each service's status (null for one that did not answer) and Keycloak's health.
      *
-     * @param declared the figure groups each route declares for its service, with their figures' names
+     * @param allowed the figure groups each route allows for its service, with their figures' names
      */
     static Overview of(Instant checkedAt, OpsState keycloak, Map<String, OpsStatus> statuses,
-                       Map<String, Map<String, List<String>>> declared) {
+                       Map<String, Map<String, List<String>>> allowed) {
         List<Service> services = statuses.entrySet().stream()
                 .map(entry -> entry.getValue() == null ? Service.down(entry.getKey()) : Service.of(entry.getKey(), entry.getValue()))
                 .toList();
         Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
-        statuses.forEach((service, status) -> {
-            if (status == null) {
-                declared.getOrDefault(service, Map.of()).forEach((group, names) -> figures.computeIfAbsent(group,
-                        unknown -> unknown(names)));
-            } else if (status.figures() != null) {
-                // The first service that reports a group owns it.
-                status.figures().forEach((group, values) -> {
-                    if (!PIPELINE.equals(group) && values != null) {
-                        figures.putIfAbsent(group, new LinkedHashMap<>(values));
-                    }
-                });
-            }
-        });
+        statuses.forEach((service, status) -> allowed.getOrDefault(service, Map.of()).forEach((group, names) ->
+                figures.putIfAbsent(group, copied(status, group, names))));
         return new Overview(overall(keycloak, services), checkedAt, OpsState.UP, keycloak, services, figures);
     }
 
-    private static Map<String, Long> unknown(List<String> names) {
+    /** The allowed figures of a group, copied by name; null where the service did not answer or report one. */
+    private static Map<String, Long> copied(OpsStatus status, String group, List<String> names) {
+        Map<String, Long> reported = status == null || status.figures() == null ? null : status.figures().get(group);
         Map<String, Long> figures = new LinkedHashMap<>();
-        names.forEach(name -> figures.put(name, null));
+        names.forEach(name -> figures.put(name, reported == null ? null : reported.get(name)));
         return figures;
     }
 

@@ -37,8 +37,8 @@ class PlatformOverview {
 
     /** The services are the gateway's routes: each route's id names a service, its URI is where the service is. */
     private final List<RouteDefinition> services;
-    /** The figure groups each route declares for its service (metadata {@code ops-figures}), with the figures. */
-    private final Map<String, Map<String, List<String>>> declaredFigures;
+    /** The figure groups each route allows for its service (metadata {@code ops-figures}), with the figures. */
+    private final Map<String, Map<String, List<String>>> allowedFigures;
     private final WebClient web;
     private final OpsProperties properties;
     private final Clock clock;
@@ -54,8 +54,8 @@ class PlatformOverview {
                 // A route can say its application has no ops status of its own (the web app's pages).
                 .filter(route -> !"false".equals(String.valueOf(route.getMetadata().get("ops-status"))))
                 .toList();
-        this.declaredFigures = new LinkedHashMap<>();
-        services.forEach(route -> declaredFigures.put(route.getId(), declaredFigures(route)));
+        this.allowedFigures = new LinkedHashMap<>();
+        services.forEach(route -> allowedFigures.put(route.getId(), allowedFigures(route)));
         this.properties = properties;
         int timeoutMillis = (int) properties.timeout().toMillis();
         // Boot's builder where one is configured (instrumented), else one with Boot's JSON codecs.
@@ -76,11 +76,11 @@ class PlatformOverview {
                         .map(status -> Map.entry(route.getId(), status)))
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue().orElse(null)));
         return Mono.zip(keycloak(), statuses)
-                .map(parts -> Overview.of(clock.instant(), parts.getT1(), parts.getT2(), declaredFigures));
+                .map(parts -> Overview.of(clock.instant(), parts.getT1(), parts.getT2(), allowedFigures));
     }
 
-    /** {@code ops-figures: {group: "figure,figure"}}: what to list as unknown while the service does not answer. */
-    private static Map<String, List<String>> declaredFigures(RouteDefinition route) {
+    /** {@code ops-figures: {group: "figure,figure"}}: the only figures of the service the overview passes on. */
+    private static Map<String, List<String>> allowedFigures(RouteDefinition route) {
         if (!(route.getMetadata().get("ops-figures") instanceof Map<?, ?> groups)) {
             return Map.of();
         }
