@@ -18,6 +18,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -128,8 +129,8 @@ public final class LocalKeysetMasterKeyProvider implements MasterKeyProvider {
     private record FileStamp(Object fileKey, FileTime modified) {
 
         static FileStamp of(Path file) throws IOException {
-            java.nio.file.attribute.BasicFileAttributes attributes =
-                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(file, BasicFileAttributes.class);
             return new FileStamp(attributes.fileKey(), attributes.lastModifiedTime());
         }
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.security.GeneralSecurityException;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One subject's data key, unwrapped and ready: AES-256-GCM through Tink. Encrypting and decrypting are CPU work of
@@ -39,7 +40,7 @@ public final class SubjectKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("encryption failed", e);
         } finally {
-            encryptTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            encryptTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 
@@ -56,7 +57,7 @@ public final class SubjectKey {
             decryptFailures.increment();
             throw new DecryptionFailedException(e);
         } finally {
-            decryptTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            decryptTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
     }
 

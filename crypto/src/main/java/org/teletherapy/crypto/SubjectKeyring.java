@@ -1,30 +1,21 @@
 package org.teletherapy.crypto;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -69,9 +60,8 @@ public final class SubjectKeyring {
     private final Counter decryptFailures;
     private final Counter created;
     private final Counter destroyed;
-    private final Counter rewrapped;
-    private final AtomicReference<KeyringStatus> lastStatus = new AtomicReference<>();
-    private final AtomicLong pendingGauge = new AtomicLong();
+    private final KeysetWrapping wrapping;
+    private final KeyringRewrap rewrap;
 
     /** A data key as unwrapped from exactly these wrapped bytes; a rewrap or a destruction changes the bytes. */
     private record UnwrappedKey(byte[] wrapped, Aead aead) {
@@ -101,14 +91,8 @@ public final class SubjectKeyring {
         this.decryptFailures = counter(meters, "teletherapy.crypto.decrypt.failures", "Ciphertexts that failed authentication");
         this.created = counter(meters, "teletherapy.crypto.keysets.created", "Data keys created");
         this.destroyed = counter(meters, "teletherapy.crypto.keysets.destroyed", "Data keys destroyed (crypto-shredding)");
-        this.rewrapped = counter(meters, "teletherapy.crypto.keysets.rewrapped", "Data keys rewrapped under a new master key");
-        Gauge.builder("teletherapy.crypto.keysets.pending.rewrap", pendingGauge, AtomicLong::get)
-                .tag("keyring", table).description("Data keys still wrapped under an older master key version")
-                .register(meters);
-        Gauge.builder("teletherapy.crypto.rewrap.progress", lastStatus,
-                        status -> status.get() == null ? 1.0 : status.get().rewrapProgress())
-                .tag("keyring", table).description("Share of data keys under the current master key version (0..1)")
-                .register(meters);
+        this.wrapping = new KeysetWrapping(masterKeys);
+        this.rewrap = new KeyringRewrap(database, table, masterKeys, wrapping, meters);
     }
 
     public String table() {
@@ -180,21 +164,7 @@ public final class SubjectKeyring {
 
     /** Counts the keyring's keys against the current master key version, and updates the gauges. */
     public Mono<KeyringStatus> status() {
-        return Mono.defer(() -> statusUnder(masterKeys.currentVersion()));
-    }
-
-    private Mono<KeyringStatus> statusUnder(String current) {
-        return database.sql("select count(*) filter (where wrapped_keyset is not null) as active, "
-                        + "count(*) filter (where wrapped_keyset is not null and master_key_version <> :current) as pending, "
-                        + "count(*) filter (where destroyed_at is not null) as destroyed from " + table)
-                .bind("current", current)
-                .map((row, metadata) -> new KeyringStatus(current, number(row.get("active")), number(row.get("pending")),
-                        number(row.get("destroyed"))))
-                .one()
-                .doOnNext(status -> {
-                    lastStatus.set(status);
-                    pendingGauge.set(status.pendingRewrap());
-                });
+        return rewrap.status();
     }
 
     /**
@@ -205,33 +175,7 @@ public final class SubjectKeyring {
      * @return the last subject id looked at (to continue after), or empty when there was nothing left
      */
     public Mono<RewrapBatch> rewrapBatch(UUID after, int batchSize) {
-        return Mono.defer(() -> rewrapBatchUnder(masterKeys.currentVersion(), after, batchSize));
-    }
-
-    private Mono<RewrapBatch> rewrapBatchUnder(String current, UUID after, int batchSize) {
-        DatabaseClient.GenericExecuteSpec select = database.sql("select subject_id, wrapped_keyset, master_key_version from "
-                        + table + " where wrapped_keyset is not null and master_key_version <> :current"
-                        + (after == null ? "" : " and subject_id > :after") + " order by subject_id limit :limit")
-                .bind("current", current)
-                .bind("limit", batchSize);
-        if (after != null) {
-            select = select.bind("after", after);
-        }
-        return select
-                .map((row, metadata) -> new RewrapCandidate(row.get("subject_id", UUID.class),
-                        row.get("wrapped_keyset", byte[].class), row.get("master_key_version", String.class)))
-                .all()
-                .concatMap(candidate -> rewrapOne(candidate, current).map(done -> new RewrapResult(candidate.subject(), done)))
-                .collectList()
-                .flatMap(results -> results.isEmpty() ? Mono.empty() : Mono.just(new RewrapBatch(
-                        results.get(results.size() - 1).subject(), results.size(),
-                        (int) results.stream().filter(RewrapResult::rewrapped).count())));
-    }
-
-    private record RewrapCandidate(UUID subject, byte[] wrapped, String masterKeyVersion) {
-    }
-
-    private record RewrapResult(UUID subject, boolean rewrapped) {
+        return rewrap.rewrapBatch(after, batchSize);
     }
 
     /**
@@ -242,28 +186,6 @@ public final class SubjectKeyring {
      * @param rewrapped   keys moved to the current version (the others changed meanwhile, or could not be unwrapped)
      */
     public record RewrapBatch(UUID lastSubject, int examined, int rewrapped) {
-    }
-
-    private Mono<Boolean> rewrapOne(RewrapCandidate candidate, String current) {
-        UUID subject = candidate.subject();
-        byte[] wrapped = candidate.wrapped();
-        return masterKeyCall(() -> wrapKeyset(subject, unwrapKeyset(subject, wrapped, candidate.masterKeyVersion()), current))
-                .flatMap(rewrappedBytes -> database.sql("update " + table + " set wrapped_keyset = :rewrapped, "
-                                + "master_key_version = :current, rewrapped_at = now() "
-                                + "where subject_id = :subject and wrapped_keyset = :wrapped")
-                        .bind("rewrapped", rewrappedBytes)
-                        .bind("current", current)
-                        .bind("subject", subject)
-                        .bind("wrapped", wrapped)
-                        .fetch().rowsUpdated())
-                .map(rows -> rows == 1)
-                .doOnNext(done -> {
-                    if (done) {
-                        rewrapped.increment();
-                    }
-                })
-                // A key that cannot be unwrapped stays where it is; reads of it report the problem.
-                .onErrorResume(KeyUnavailableException.class, e -> Mono.just(false));
     }
 
     private Mono<StoredKey> load(UUID subject) {
@@ -278,7 +200,7 @@ public final class SubjectKeyring {
 
     private Mono<Void> create(UUID subject) {
         String version = masterKeys.currentVersion();
-        return masterKeyCall(() -> wrapKeyset(subject,
+        return wrapping.masterKeyCall(() -> wrapping.wrapKeyset(subject,
                 KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), version))
                 .flatMap(wrapped -> database.sql("insert into " + table + " (subject_id, wrapped_keyset, master_key_version) "
                                 + "values (:subject, :wrapped, :version) on conflict (subject_id) do nothing")
@@ -305,10 +227,10 @@ public final class SubjectKeyring {
         if (cached != null && Arrays.equals(cached.wrapped(), stored.wrapped())) {
             return Mono.just(key(subject, cached.aead()));
         }
-        return masterKeyCall(() -> {
+        return wrapping.masterKeyCall(() -> {
             long started = System.nanoTime();
             try {
-                return unwrapKeyset(subject, stored.wrapped(), stored.masterKeyVersion())
+                return wrapping.unwrapKeyset(subject, stored.wrapped(), stored.masterKeyVersion())
                         .getPrimitive(RegistryConfiguration.get(), Aead.class);
             } finally {
                 unwrapTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
@@ -325,35 +247,6 @@ public final class SubjectKeyring {
         return new SubjectKey(subject, aead, encryptTimer, decryptTimer, decryptFailures);
     }
 
-    /** The wrapped key is bound to its subject: a wrapped key copied to another subject's row does not unwrap. */
-    private byte[] wrapKeyset(UUID subject, KeysetHandle keyset, String version) throws GeneralSecurityException {
-        return TinkProtoKeysetFormat.serializeEncryptedKeyset(keyset, masterKeys.aead(version), subjectBinding(subject));
-    }
-
-    private KeysetHandle unwrapKeyset(UUID subject, byte[] wrapped, String version) {
-        Aead master;
-        try {
-            master = masterKeys.aead(version);
-        } catch (GeneralSecurityException e) {
-            throw new KeyUnavailableException("the master key version of the data key is unavailable", e);
-        }
-        try {
-            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, master, subjectBinding(subject));
-        } catch (GeneralSecurityException e) {
-            throw new KeyUnavailableException("the wrapped data key failed authentication", e);
-        }
-    }
-
-    private static byte[] subjectBinding(UUID subject) {
-        return ("subject-keyset:" + subject).getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Local master keys are CPU work of microseconds; a KMS or Vault is a network call and must not block the event loop. */
-    private <T> Mono<T> masterKeyCall(Callable<T> call) {
-        Mono<T> mono = Mono.fromCallable(call);
-        return masterKeys.isRemote() ? mono.subscribeOn(Schedulers.boundedElastic()) : mono;
-    }
-
     private Timer operationTimer(MeterRegistry meters, String operation) {
         return Timer.builder("teletherapy.crypto.operations").tag("keyring", table).tag("operation", operation)
                 .description("Time spent in encryption, decryption and key unwrapping (no I/O for local keys)")
@@ -362,10 +255,6 @@ public final class SubjectKeyring {
 
     private Counter counter(MeterRegistry meters, String name, String description) {
         return Counter.builder(name).tag("keyring", table).description(description).register(meters);
-    }
-
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
     }
 
     private static Map<UUID, UnwrappedKey> cache(int size) {

@@ -1,54 +1,36 @@
 package org.teletherapy.eventing;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.ObservationRegistry;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.core.MicrometerProducerListener;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.transaction.ReactiveTransactionManager;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.teletherapy.eventing.inbox.EventConsumer;
 import org.teletherapy.eventing.inbox.EventHandler;
-import org.teletherapy.eventing.inbox.PoisonEventException;
-import org.teletherapy.eventing.outbox.OutboxRelay;
-import org.teletherapy.eventing.outbox.OutboxWriter;
-import org.teletherapy.events.DomainEvent;
 import org.teletherapy.events.EventJson;
+import org.teletherapy.events.EventTypes;
 import org.teletherapy.events.Topics;
-import org.teletherapy.events.UnreadableEventException;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A service gets an outbox (write events in its transactions, a relay publishes them) and, if it declares
- * {@link EventHandler} beans, an idempotent consumer with retries and dead letters. Nothing to code beyond that.
+ * A service gets an outbox (write events in its transactions, a relay publishes them: {@link OutboxAutoConfiguration})
+ * and, if it declares {@link EventHandler} beans, an idempotent consumer with retries and dead letters
+ * ({@link InboxAutoConfiguration}). Nothing to code beyond that. This part holds what both share: the eventing
+ * schema, the Kafka producer, Kafka's health and the topics.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -105,98 +87,16 @@ public class EventingAutoConfiguration {
     }
 
     @Bean
-    OutboxWriter outboxWriter(DatabaseClient database, EventJson json, EventingDatabase schema,
-                              ObjectProvider<ObservationRegistry> observations) {
-        return new OutboxWriter(database, json, observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "teletherapy.eventing.relay.enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(EventingDatabase database, KafkaTemplate<String, byte[]> eventingKafkaTemplate,
-                            EventingProperties properties, Environment environment, MeterRegistry meters,
-                            ObjectProvider<ObservationRegistry> observations) {
-        return new OutboxRelay(database.dataSource(), eventingKafkaTemplate, properties.relay(),
-                properties.consumer().processedRetention(), source(properties, environment), meters,
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-    }
-
-    @Bean
     KafkaAdmin.NewTopics eventingTopics(EventingProperties properties, ObjectProvider<EventHandler<?>> handlers) {
-        List<org.apache.kafka.clients.admin.NewTopic> topics = new java.util.ArrayList<>();
+        List<NewTopic> topics = new ArrayList<>();
         if (properties.topic() != null) {
             topics.add(TopicBuilder.name(properties.topic()).partitions(3).build());
         }
         handlers.orderedStream()
-                .map(handler -> org.teletherapy.events.EventTypes.topicOf(
-                        org.teletherapy.events.EventTypes.typeOf(handler.eventClass())))
+                .map(handler -> EventTypes.topicOf(
+                        EventTypes.typeOf(handler.eventClass())))
                 .distinct()
                 .forEach(topic -> topics.add(TopicBuilder.name(Topics.deadLetter(topic)).partitions(1).build()));
-        return new KafkaAdmin.NewTopics(topics.toArray(org.apache.kafka.clients.admin.NewTopic[]::new));
-    }
-
-    @Bean
-    @ConditionalOnBean(EventHandler.class)
-    EventConsumer eventConsumer(List<EventHandler<? extends DomainEvent>> handlers, DatabaseClient database,
-                                ReactiveTransactionManager transactions, EventJson json, MeterRegistry meters,
-                                EventingDatabase schema) {
-        return new EventConsumer(handlers, database, TransactionalOperator.create(transactions), json, meters);
-    }
-
-    @Bean
-    @ConditionalOnBean(EventHandler.class)
-    ConcurrentMessageListenerContainer<String, byte[]> eventListenerContainer(
-            EventConsumer consumer, KafkaProperties kafka, EventingProperties properties, Environment environment,
-            KafkaTemplate<String, byte[]> eventingKafkaTemplate, MeterRegistry meters,
-            ObjectProvider<ObservationRegistry> observations) {
-        Map<String, Object> config = new HashMap<>(kafka.buildConsumerProperties());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.consumer().groupId() != null
-                ? properties.consumer().groupId() : environment.getRequiredProperty("spring.application.name"));
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        DefaultKafkaConsumerFactory<String, byte[]> factory = new DefaultKafkaConsumerFactory<>(config);
-        factory.addListener(new MicrometerConsumerListener<>(meters));
-
-        ContainerProperties container = new ContainerProperties(consumer.topics().toArray(String[]::new));
-        container.setMessageListener(consumer);
-        container.setObservationEnabled(true);
-        observations.ifAvailable(container::setObservationRegistry);
-        ConcurrentMessageListenerContainer<String, byte[]> listener = new ConcurrentMessageListenerContainer<>(factory, container);
-        listener.setConcurrency(properties.consumer().concurrency());
-        listener.setCommonErrorHandler(errorHandler(eventingKafkaTemplate, properties.consumer(), meters));
-        return listener;
-    }
-
-    /**
-     * Transient failures (database busy, a handler's dependency away) are retried with growing pauses; an event that
-     * can never be applied goes to {@code <topic>.dlt} at once, with the reason in the record's headers.
-     */
-    private static DefaultErrorHandler errorHandler(KafkaTemplate<String, byte[]> template,
-                                                    EventingProperties.Consumer settings, MeterRegistry meters) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
-                (record, exception) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        // Besides Spring Kafka's kafka_dlt-* headers, the reason in plain words. Our exceptions' messages never
-        // quote the payload, so the reason holds no personal data.
-        deadLetters.setHeadersFunction((record, exception) -> {
-            Throwable cause = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(exception);
-            return new org.apache.kafka.common.header.internals.RecordHeaders().add(DEAD_LETTER_REASON,
-                    (cause.getClass().getSimpleName() + ": " + cause.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        });
-        ExponentialBackOff backOff = new ExponentialBackOff(settings.retryInitial().toMillis(), 2.0);
-        backOff.setMaxInterval(5_000);
-        backOff.setMaxElapsedTime(settings.retryMaxElapsed().toMillis());
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, exception) -> {
-            io.micrometer.core.instrument.Counter.builder("teletherapy.events.dead.lettered")
-                    .tag("topic", record.topic()).register(meters).increment();
-            deadLetters.accept(record, exception);
-        }, backOff);
-        handler.addNotRetryableExceptions(PoisonEventException.class, UnreadableEventException.class);
-        return handler;
-    }
-
-    static String source(EventingProperties properties, Environment environment) {
-        return properties.source() != null ? properties.source()
-                : "/teletherapy/" + environment.getRequiredProperty("spring.application.name");
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
 }

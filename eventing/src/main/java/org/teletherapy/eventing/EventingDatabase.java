@@ -1,6 +1,7 @@
 package org.teletherapy.eventing;
 
 import org.flywaydb.core.Flyway;
+import org.postgresql.Driver;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
@@ -18,7 +19,7 @@ public final class EventingDatabase {
     private final DataSource dataSource;
 
     EventingDatabase(String url, String username, String password) {
-        this.dataSource = new SimpleDriverDataSource(new org.postgresql.Driver(), url, username, password);
+        this.dataSource = new SimpleDriverDataSource(new Driver(), url, username, password);
     }
 
     void migrate() {

@@ -2,6 +2,7 @@ package org.teletherapy.eventing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.env.Environment;
 
 import java.time.Duration;
 
@@ -17,6 +18,20 @@ import java.time.Duration;
 @ConfigurationProperties("teletherapy.eventing")
 public record EventingProperties(String topic, String source, Jdbc jdbc, @DefaultValue Relay relay,
                                  @DefaultValue Consumer consumer) {
+
+    /** The consumer group: the configured one, or the application's name. */
+    public String groupId(Environment environment) {
+        return consumer.groupId() != null ? consumer.groupId() : applicationName(environment);
+    }
+
+    /** The {@code ce_source}: the configured one, or {@code /teletherapy/<application name>}. */
+    public String source(Environment environment) {
+        return source != null ? source : "/teletherapy/" + applicationName(environment);
+    }
+
+    private static String applicationName(Environment environment) {
+        return environment.getRequiredProperty("spring.application.name");
+    }
 
     public record Jdbc(String url, String username, String password) {
     }

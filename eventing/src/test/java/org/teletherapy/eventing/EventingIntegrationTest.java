@@ -33,6 +33,7 @@ import org.teletherapy.testsupport.IntegrationTest;
 import reactor.util.context.Context;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ class EventingIntegrationTest {
         // A second relay, as a second instance of the service would run, on the same outbox table.
         OutboxRelay second = new OutboxRelay(eventingDatabase.dataSource(), eventingKafkaTemplate, properties.relay(),
                 properties.consumer().processedRetention(), "/teletherapy/second-instance", new SimpleMeterRegistry(),
-                ObservationRegistry.NOOP);
+                ObservationRegistry.NOOP, Clock.systemUTC());
         second.start();
         try (KafkaConsumer<String, byte[]> topic = consumer(Topics.SESSIONS)) {
             List<UUID> clients = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());

@@ -1,5 +1,7 @@
 package org.teletherapy.events;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +11,7 @@ import java.util.UUID;
  * <p>Each implementation declares {@code public static final String TYPE}, the CloudEvents {@code ce_type}, and is
  * listed in {@link EventTypes}. The type is not a record component, so it never travels twice (header and payload).
  * Payloads carry ids, times and codes only — never note text, questionnaire answers, names or contact details
- * (DESIGN.md §7). Optional components are marked {@link org.jspecify.annotations.Nullable @Nullable}; every other one
+ * (DESIGN.md §7). Optional components are marked {@link Nullable @Nullable}; every other one
  * is required, and a reader may rely on it.
  */
 public interface DomainEvent {

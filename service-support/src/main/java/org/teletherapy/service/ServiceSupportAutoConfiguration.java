@@ -2,6 +2,7 @@ package org.teletherapy.service;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.teletherapy.service.observability.PathSecretsObservationFilter;
@@ -14,9 +15,21 @@ import org.teletherapy.service.problem.RejectedRequestProblems;
 import org.teletherapy.service.web.RequestIdWebFilter;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
+
 /** Problem details, request ids and privacy-safe spans for every service, without any code in the service. */
 @AutoConfiguration
 public class ServiceSupportAutoConfiguration {
+
+    /**
+     * The one source of "now" for rules, records and events' {@code occurredAt}: inject it instead of calling
+     * {@code Instant.now()}, so that a test can run any of them at a chosen time by declaring its own {@code Clock}.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     ApiExceptionHandler apiExceptionHandler(ObjectProvider<JsonMapper> json) {

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,8 +50,8 @@ public final class EventConsumer implements MessageListener<String, byte[]> {
     }
 
     /** The topics the handlers' events are published on. */
-    public java.util.Set<String> topics() {
-        return handlers.keySet().stream().map(EventTypes::topicOf).collect(Collectors.toCollection(java.util.TreeSet::new));
+    public Set<String> topics() {
+        return handlers.keySet().stream().map(EventTypes::topicOf).collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Override

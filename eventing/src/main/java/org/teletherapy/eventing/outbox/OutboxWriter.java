@@ -6,6 +6,8 @@ import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccess
 import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
+import org.springframework.transaction.NoTransactionException;
 import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 import org.teletherapy.events.DomainEvent;
 import org.teletherapy.events.EventJson;
@@ -65,7 +67,7 @@ public final class OutboxWriter {
                             .bind("subject", subject == null ? event.clientId().toString() : subject)
                             .bind("payload", json.write(event))
                             .bind("occurredAt", event.occurredAt());
-                    insert = traceParent == null ? insert.bindNull("traceParent", String.class) : insert.bind("traceParent", traceParent);
+                    insert = insert.bind("traceParent", Parameter.fromOrEmpty(traceParent, String.class));
                     return insert.then()
                             .doOnError(observation::error)
                             .doFinally(signal -> observation.stop());
@@ -79,7 +81,7 @@ public final class OutboxWriter {
                 .filter(TransactionSynchronizationManager::isActualTransactionActive)
                 .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                         "OutboxWriter.append must run inside the transaction of the state change")))
-                .onErrorMap(org.springframework.transaction.NoTransactionException.class, e -> new IllegalStateException(
+                .onErrorMap(NoTransactionException.class, e -> new IllegalStateException(
                         "OutboxWriter.append must run inside the transaction of the state change", e))
                 .then();
     }

@@ -4,13 +4,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.teletherapy.eventing.EventingAutoConfiguration;
 import org.teletherapy.eventing.EventingProperties;
+import org.teletherapy.eventing.inbox.InboxAutoConfiguration;
 import org.teletherapy.eventing.inbox.EventConsumer;
+import org.teletherapy.service.ops.OpsFiguresContributor;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The pipeline figures of a service that uses eventing: what operators see of its outbox, lag and dead letters. */
-@AutoConfiguration(after = EventingAutoConfiguration.class)
+@AutoConfiguration(after = {EventingAutoConfiguration.class, InboxAutoConfiguration.class})
 public class EventingStatusAutoConfiguration {
 
     /**
@@ -34,11 +38,21 @@ public class EventingStatusAutoConfiguration {
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis());
         Admin admin = Admin.create(config);
-        // The same group the event listener uses (EventingAutoConfiguration): its committed offsets are the lag's base.
-        String groupId = properties.consumer().groupId() != null
-                ? properties.consumer().groupId() : environment.getRequiredProperty("spring.application.name");
+        // The same group the event listener uses (InboxAutoConfiguration): its committed offsets are the lag's base.
+        String groupId = properties.groupId(environment);
         EventConsumer events = consumer.getIfAvailable();
         List<String> topics = events == null ? List.of() : List.copyOf(events.topics());
         return new PipelineFigures(database, admin, new ConsumerOffsets(admin, groupId, topics, TIMEOUT), TIMEOUT);
+    }
+
+    /** The figures in the service's ops status, where the service has one (service-support on its class path). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(OpsFiguresContributor.class)
+    static class OpsStatusFigures {
+
+        @Bean
+        OpsFiguresContributor pipelineOpsFigures(PipelineFigures pipeline) {
+            return OpsFiguresContributor.of(pipeline.name(), pipeline::figures);
+        }
     }
 }

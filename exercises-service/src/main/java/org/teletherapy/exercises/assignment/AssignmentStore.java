@@ -3,12 +3,13 @@ package org.teletherapy.exercises.assignment;
 import io.r2dbc.spi.Readable;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
-import org.teletherapy.exercises.Sql;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** The {@code assignment} table, and the completed sessions that release session-linked homework. */
@@ -57,10 +58,10 @@ class AssignmentStore {
                 .bind("due", assignment.dueAt())
                 .bind("availableFrom", assignment.availableFrom())
                 .bind("createdAt", assignment.createdAt());
-        insert = Sql.bind(insert, "releasedAt", assignment.releasedAt(), Instant.class);
-        insert = Sql.bind(insert, "series", assignment.seriesId(), UUID.class);
-        insert = Sql.bind(insert, "session", assignment.sessionId(), UUID.class);
-        insert = Sql.bind(insert, "instructions", assignment.instructions(), byte[].class);
+        insert = insert.bind("releasedAt", Parameter.fromOrEmpty(assignment.releasedAt(), Instant.class));
+        insert = insert.bind("series", Parameter.fromOrEmpty(assignment.seriesId(), UUID.class));
+        insert = insert.bind("session", Parameter.fromOrEmpty(assignment.sessionId(), UUID.class));
+        insert = insert.bind("instructions", Parameter.fromOrEmpty(assignment.instructions(), byte[].class));
         return insert.then();
     }
 
@@ -134,7 +135,7 @@ class AssignmentStore {
                 .bind("id", id)
                 .bind("therapist", therapistId)
                 .bind("at", at);
-        return Sql.bind(update, "comment", comment, byte[].class).fetch().rowsUpdated().map(rows -> rows == 1);
+        return update.bind("comment", Parameter.fromOrEmpty(comment, byte[].class)).fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     /**
@@ -215,5 +216,13 @@ class AssignmentStore {
                 row.get("reviewed_by", UUID.class), row.get("review_comment", byte[].class),
                 row.get("created_at", Instant.class), row.get("template_title", String.class),
                 row.get("template_kind", String.class), row.get("template_instrument", String.class));
+    }
+
+    /** How many assignments are in each state, over the whole service. */
+    Mono<Map<String, Long>> countByStatus() {
+        return database.sql("select status, count(*) as n from assignment group by status")
+                .map(row -> Map.entry(row.get("status", String.class), row.get("n", Long.class)))
+                .all()
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 }

@@ -6,6 +6,7 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /** What other features may ask of and do to assignments. */
@@ -42,5 +43,10 @@ public class Assignments {
 
     public Mono<Void> withdrawAllOf(UUID clientId) {
         return store.withdrawAllOf(clientId);
+    }
+
+    /** How many assignments are in each state (states without any are left out): for the operators' figures. */
+    public Mono<Map<String, Long>> countByStatus() {
+        return store.countByStatus();
     }
 }

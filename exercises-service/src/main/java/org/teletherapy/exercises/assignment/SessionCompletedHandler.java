@@ -30,8 +30,7 @@ class SessionCompletedHandler implements EventHandler<SessionCompleted> {
 
     @Override
     public Mono<Void> apply(SessionCompleted event, EventMetadata metadata) {
-        return sessions.record(event.sessionId(), event.clientId(), event.therapistId(), KnownSessions.Status.COMPLETED,
-                        event.occurredAt())
+        return sessions.completed(event)
                 .then(store.sessionCompleted(event.sessionId(), event.clientId(), event.therapistId(), event.endsAt(),
                         clock.instant()))
                 .then();

@@ -29,10 +29,7 @@ class SessionRescheduledHandler implements EventHandler<SessionRescheduled> {
 
     @Override
     public Mono<Void> apply(SessionRescheduled event, EventMetadata metadata) {
-        return sessions.record(event.originalSessionId(), event.clientId(), event.therapistId(),
-                        KnownSessions.Status.CANCELLED, event.occurredAt())
-                .then(sessions.record(event.sessionId(), event.clientId(), event.therapistId(),
-                        KnownSessions.Status.BOOKED, event.occurredAt()))
+        return sessions.rescheduled(event)
                 .then(store.followRescheduledSession(event.originalSessionId(), event.sessionId(), event.clientId()));
     }
 }

@@ -1,7 +1,8 @@
 package org.teletherapy.exercises.figures;
 
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.teletherapy.exercises.assignment.Assignments;
+import org.teletherapy.exercises.safety.SafetyAlerts;
 import reactor.core.publisher.Mono;
 
 import java.util.Arrays;
@@ -14,17 +15,16 @@ class ExerciseFigures {
 
     static final String[] STATUSES = {"assigned", "in-progress", "submitted", "reviewed", "overdue", "withdrawn"};
 
-    private final DatabaseClient database;
+    private final Assignments assignments;
+    private final SafetyAlerts alerts;
 
-    ExerciseFigures(DatabaseClient database) {
-        this.database = database;
+    ExerciseFigures(Assignments assignments, SafetyAlerts alerts) {
+        this.assignments = assignments;
+        this.alerts = alerts;
     }
 
     Mono<Figures.Homework> homework() {
-        return database.sql("select status, count(*) as n from assignment group by status")
-                .map(row -> Map.entry(row.get("status", String.class), row.get("n", Long.class)))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+        return assignments.countByStatus()
                 .map(counts -> {
                     Map<String, Long> byStatus = new LinkedHashMap<>();
                     Arrays.stream(STATUSES).forEach(status -> byStatus.put(status, counts.getOrDefault(status, 0L)));
@@ -36,19 +36,7 @@ class ExerciseFigures {
     }
 
     Mono<Figures.Safety> safety() {
-        return database.sql("""
-                        select count(*) filter (where acknowledged_at is null) as open,
-                               count(*) filter (where acknowledged_at is not null) as acknowledged,
-                               coalesce(extract(epoch from now() - min(raised_at) filter (where acknowledged_at is null)), 0)::bigint
-                                   as oldest_open_seconds,
-                               percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - raised_at))
-                                   as median_seconds,
-                               percentile_cont(0.9) within group (order by extract(epoch from acknowledged_at - raised_at))
-                                   as p90_seconds
-                          from safety_alert""")
-                .map(row -> new Figures.Safety(row.get("open", Long.class), row.get("acknowledged", Long.class),
-                        row.get("oldest_open_seconds", Long.class), row.get("median_seconds", Double.class),
-                        row.get("p90_seconds", Double.class)))
-                .one();
+        return alerts.figures().map(alert -> new Figures.Safety(alert.open(), alert.acknowledged(),
+                alert.oldestOpenSeconds(), alert.medianSecondsToAcknowledge(), alert.p90SecondsToAcknowledge()));
     }
 }

@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.events.exercises.Instrument;
-import org.teletherapy.exercises.ExercisesProblem;
-import org.teletherapy.exercises.FieldProblem;
-import org.teletherapy.exercises.Instruments;
+import org.teletherapy.service.problem.ProblemException;
+import org.teletherapy.service.problem.FieldProblem;
+import org.teletherapy.exercises.scoring.Instruments;
 import org.teletherapy.exercises.roster.Roster;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
@@ -56,14 +56,14 @@ class MeasureController {
                 .flatMapMany(onRoster -> onRoster ? measures.history(clientId, wanted) : Flux.error(new ClientNotFoundException()));
     }
 
-    static final class UnknownInstrumentException extends ExercisesProblem {
+    static final class UnknownInstrumentException extends ProblemException {
         UnknownInstrumentException() {
             super(HttpStatus.BAD_REQUEST, "unknown-instrument", "Unknown instrument", "instrument must be PHQ-9 or GAD-7.",
                     List.of(new FieldProblem("instrument", "unknown", "PHQ-9 or GAD-7.")));
         }
     }
 
-    static final class ClientRequiredException extends ExercisesProblem {
+    static final class ClientRequiredException extends ProblemException {
         ClientRequiredException() {
             super(HttpStatus.BAD_REQUEST, "client-required", "Client required",
                     "Name the client whose scores you want to see.",
@@ -71,7 +71,7 @@ class MeasureController {
         }
     }
 
-    static final class ClientNotFoundException extends ExercisesProblem {
+    static final class ClientNotFoundException extends ProblemException {
         ClientNotFoundException() {
             super(HttpStatus.NOT_FOUND, "client-not-found", "Client not found", "There is no such client of yours.");
         }

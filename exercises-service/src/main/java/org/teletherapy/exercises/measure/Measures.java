@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 import org.teletherapy.eventing.outbox.OutboxWriter;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.events.exercises.MeasureScored;
-import org.teletherapy.exercises.Instruments;
+import org.teletherapy.exercises.scoring.Instruments;
 import org.teletherapy.exercises.scoring.QuestionnaireScoring;
 import org.teletherapy.exercises.scoring.Score;
 import reactor.core.publisher.Flux;

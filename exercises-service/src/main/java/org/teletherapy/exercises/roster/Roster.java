@@ -2,6 +2,8 @@ package org.teletherapy.exercises.roster;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.teletherapy.events.roster.RosterLinked;
+import org.teletherapy.events.roster.RosterUnlinked;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,11 +39,19 @@ public class Roster {
                 .all();
     }
 
+    Mono<Void> linked(RosterLinked event) {
+        return record(event.clientId(), event.therapistId(), true, event.occurredAt());
+    }
+
+    Mono<Void> unlinked(RosterUnlinked event) {
+        return record(event.clientId(), event.therapistId(), false, event.occurredAt());
+    }
+
     /**
      * Records the link's state as of {@code at}; an older event than the one already applied changes nothing, and
      * an erased client is never linked again.
      */
-    Mono<Void> record(UUID clientId, UUID therapistId, boolean linked, Instant at) {
+    private Mono<Void> record(UUID clientId, UUID therapistId, boolean linked, Instant at) {
         return database.sql("""
                         insert into roster_link (client_id, therapist_id, linked, changed_at)
                         select :client, :therapist, :linked, :at

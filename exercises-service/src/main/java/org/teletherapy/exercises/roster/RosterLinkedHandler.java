@@ -22,6 +22,6 @@ class RosterLinkedHandler implements EventHandler<RosterLinked> {
 
     @Override
     public Mono<Void> apply(RosterLinked event, EventMetadata metadata) {
-        return roster.record(event.clientId(), event.therapistId(), true, event.occurredAt());
+        return roster.linked(event);
     }
 }

@@ -22,6 +22,6 @@ class RosterUnlinkedHandler implements EventHandler<RosterUnlinked> {
 
     @Override
     public Mono<Void> apply(RosterUnlinked event, EventMetadata metadata) {
-        return roster.record(event.clientId(), event.therapistId(), false, event.occurredAt());
+        return roster.unlinked(event);
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.teletherapy.exercises.ExercisesProblem;
-import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.problem.ProblemException;
+import org.teletherapy.service.problem.FieldProblem;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
@@ -65,14 +65,14 @@ class SafetyAlertController {
                 .switchIfEmpty(Mono.error(AlertNotFoundException::new));
     }
 
-    static final class AlertNotFoundException extends ExercisesProblem {
+    static final class AlertNotFoundException extends ProblemException {
         AlertNotFoundException() {
             super(HttpStatus.NOT_FOUND, "safety-alert-not-found", "Safety alert not found",
                     "There is no such alert about a client of yours.");
         }
     }
 
-    static final class InvalidAlertStatusException extends ExercisesProblem {
+    static final class InvalidAlertStatusException extends ProblemException {
         InvalidAlertStatusException() {
             super(HttpStatus.BAD_REQUEST, "invalid-status", "Unknown status", "status must be open or acknowledged.",
                     List.of(new FieldProblem("status", "unknown", "open or acknowledged.")));

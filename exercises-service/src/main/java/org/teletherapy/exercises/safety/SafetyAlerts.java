@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.teletherapy.eventing.outbox.OutboxWriter;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
-import org.teletherapy.exercises.Instruments;
+import org.teletherapy.exercises.scoring.Instruments;
 import org.teletherapy.exercises.roster.Roster;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -144,6 +144,32 @@ public class SafetyAlerts {
                             timeToAcknowledge.record(Duration.between(raised, now));
                             log.info("safety alert {} acknowledged", alertId);
                         })));
+    }
+
+    /**
+     * Alerts over the whole service, for the operators' figures: counts and times, never a person.
+     *
+     * @param oldestOpenSeconds how long the longest-waiting open alert has waited
+     */
+    public record AlertFigures(long open, long acknowledged, long oldestOpenSeconds, Double medianSecondsToAcknowledge,
+                               Double p90SecondsToAcknowledge) {
+    }
+
+    public Mono<AlertFigures> figures() {
+        return database.sql("""
+                        select count(*) filter (where acknowledged_at is null) as open,
+                               count(*) filter (where acknowledged_at is not null) as acknowledged,
+                               coalesce(extract(epoch from now() - min(raised_at) filter (where acknowledged_at is null)), 0)::bigint
+                                   as oldest_open_seconds,
+                               percentile_cont(0.5) within group (order by extract(epoch from acknowledged_at - raised_at))
+                                   as median_seconds,
+                               percentile_cont(0.9) within group (order by extract(epoch from acknowledged_at - raised_at))
+                                   as p90_seconds
+                          from safety_alert""")
+                .map(row -> new AlertFigures(row.get("open", Long.class), row.get("acknowledged", Long.class),
+                        row.get("oldest_open_seconds", Long.class), row.get("median_seconds", Double.class),
+                        row.get("p90_seconds", Double.class)))
+                .one();
     }
 
     /** The client was erased: their alerts go with their answers. */

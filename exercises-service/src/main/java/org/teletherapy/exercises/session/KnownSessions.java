@@ -2,6 +2,11 @@ package org.teletherapy.exercises.session;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.teletherapy.events.sessions.SessionBooked;
+import org.teletherapy.events.sessions.SessionCancelled;
+import org.teletherapy.events.sessions.SessionCompleted;
+import org.teletherapy.events.sessions.SessionNoShow;
+import org.teletherapy.events.sessions.SessionRescheduled;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -44,8 +49,31 @@ public class KnownSessions {
                 .one();
     }
 
+    public Mono<Void> booked(SessionBooked event) {
+        return record(event.sessionId(), event.clientId(), event.therapistId(), Status.BOOKED, event.occurredAt());
+    }
+
+    public Mono<Void> cancelled(SessionCancelled event) {
+        return record(event.sessionId(), event.clientId(), event.therapistId(), Status.CANCELLED, event.occurredAt());
+    }
+
+    public Mono<Void> noShow(SessionNoShow event) {
+        return record(event.sessionId(), event.clientId(), event.therapistId(), Status.NOSHOW, event.occurredAt());
+    }
+
+    public Mono<Void> completed(SessionCompleted event) {
+        return record(event.sessionId(), event.clientId(), event.therapistId(), Status.COMPLETED, event.occurredAt());
+    }
+
+    /** The original session counts as cancelled, the new one as booked. */
+    public Mono<Void> rescheduled(SessionRescheduled event) {
+        return record(event.originalSessionId(), event.clientId(), event.therapistId(), Status.CANCELLED,
+                event.occurredAt())
+                .then(record(event.sessionId(), event.clientId(), event.therapistId(), Status.BOOKED, event.occurredAt()));
+    }
+
     /** Records the session's state as of {@code at}; nothing is kept about an erased client. */
-    public Mono<Void> record(UUID sessionId, UUID clientId, UUID therapistId, Status status, Instant at) {
+    private Mono<Void> record(UUID sessionId, UUID clientId, UUID therapistId, Status status, Instant at) {
         return database.sql("""
                         insert into known_session (session_id, client_id, therapist_id, status, changed_at)
                         select :id, :client, :therapist, :status, :at

@@ -16,19 +16,16 @@ class SessionEventHandlers {
 
     @Bean
     EventHandler<SessionBooked> sessionBooked(KnownSessions sessions) {
-        return EventHandler.of(SessionBooked.class, event -> sessions.record(event.sessionId(), event.clientId(),
-                event.therapistId(), KnownSessions.Status.BOOKED, event.occurredAt()));
+        return EventHandler.of(SessionBooked.class, sessions::booked);
     }
 
     @Bean
     EventHandler<SessionCancelled> sessionCancelled(KnownSessions sessions) {
-        return EventHandler.of(SessionCancelled.class, event -> sessions.record(event.sessionId(), event.clientId(),
-                event.therapistId(), KnownSessions.Status.CANCELLED, event.occurredAt()));
+        return EventHandler.of(SessionCancelled.class, sessions::cancelled);
     }
 
     @Bean
     EventHandler<SessionNoShow> sessionNoShow(KnownSessions sessions) {
-        return EventHandler.of(SessionNoShow.class, event -> sessions.record(event.sessionId(), event.clientId(),
-                event.therapistId(), KnownSessions.Status.NOSHOW, event.occurredAt()));
+        return EventHandler.of(SessionNoShow.class, sessions::noShow);
     }
 }

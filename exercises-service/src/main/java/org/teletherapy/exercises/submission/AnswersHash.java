@@ -1,12 +1,9 @@
 package org.teletherapy.exercises.submission;
 
+import org.teletherapy.service.idempotency.IdempotencyKeys;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -23,13 +20,7 @@ final class AnswersHash {
         StringBuilder canonical = new StringBuilder("{");
         new TreeMap<>(answers).forEach((item, answer) -> append(canonical.append(quoted(item)).append(':'), answer)
                 .append(','));
-        canonical.append('}');
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return IdempotencyKeys.requestHash(canonical.append('}').toString());
     }
 
     private static StringBuilder append(StringBuilder out, JsonNode node) {

@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,8 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.teletherapy.exercises.ExercisesProblem;
-import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.idempotency.IdempotencyKeys;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
@@ -25,17 +23,13 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 @RestController
 @RequestMapping("/api/v1/assignments/{assignmentId}/submissions")
 class SubmissionController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    private static final Pattern ACCEPTABLE_KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final SubmissionService submissions;
 
@@ -51,12 +45,9 @@ class SubmissionController {
     @PostMapping
     @PreAuthorize("hasRole('CLIENT')")
     Mono<ResponseEntity<SubmissionResult>> submit(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID assignmentId,
-                                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey,
+                                                  @RequestHeader(name = IdempotencyKeys.HEADER, required = false) @Nullable String idempotencyKey,
                                                   @Valid @RequestBody Answers body) {
-        if (idempotencyKey != null && !ACCEPTABLE_KEY.matcher(idempotencyKey).matches()) {
-            return Mono.error(new InvalidIdempotencyKeyException());
-        }
-        return submissions.submit(Caller.from(jwt), assignmentId, body.answers(), idempotencyKey)
+        return submissions.submit(Caller.from(jwt), assignmentId, body.answers(), IdempotencyKeys.check(idempotencyKey))
                 .map(result -> ResponseEntity
                         .created(URI.create("/api/v1/assignments/" + assignmentId + "/submissions/" + result.id()))
                         .body(result));
@@ -71,13 +62,5 @@ class SubmissionController {
     }
 
     record Answers(@NotNull Map<String, JsonNode> answers) {
-    }
-
-    static final class InvalidIdempotencyKeyException extends ExercisesProblem {
-        InvalidIdempotencyKeyException() {
-            super(HttpStatus.BAD_REQUEST, "invalid-idempotency-key", "Invalid Idempotency-Key",
-                    "An Idempotency-Key is 1 to 100 letters, digits or . _ : -",
-                    List.of(new FieldProblem(IDEMPOTENCY_KEY, "invalid", "1 to 100 letters, digits or . _ : -")));
-        }
     }
 }

@@ -2,8 +2,8 @@ package org.teletherapy.exercises.submission;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
-import org.teletherapy.exercises.Sql;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
@@ -38,8 +38,8 @@ class SubmissionStore {
                 .bind("client", submission.clientId())
                 .bind("answers", submission.answers())
                 .bind("at", submission.submittedAt());
-        return Sql.bind(Sql.bind(insert, "key", submission.idempotencyKey(), String.class),
-                "hash", submission.requestHash(), String.class).then();
+        return insert.bind("key", Parameter.fromOrEmpty(submission.idempotencyKey(), String.class))
+                .bind("hash", Parameter.fromOrEmpty(submission.requestHash(), String.class)).then();
     }
 
     Mono<Submission> ofAssignment(UUID assignmentId) {

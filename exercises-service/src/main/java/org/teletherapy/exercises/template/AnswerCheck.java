@@ -1,6 +1,6 @@
 package org.teletherapy.exercises.template;
 
-import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.problem.FieldProblem;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;

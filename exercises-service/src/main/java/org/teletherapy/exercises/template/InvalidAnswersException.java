@@ -1,13 +1,13 @@
 package org.teletherapy.exercises.template;
 
 import org.springframework.http.HttpStatus;
-import org.teletherapy.exercises.ExercisesProblem;
-import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.problem.ProblemException;
+import org.teletherapy.service.problem.FieldProblem;
 
 import java.util.List;
 
 /** Answers that do not fit the template. The problem lists the questions, never the answers. */
-public final class InvalidAnswersException extends ExercisesProblem {
+public final class InvalidAnswersException extends ProblemException {
 
     private InvalidAnswersException(String kind, String title, String detail, List<FieldProblem> problems) {
         super(HttpStatus.UNPROCESSABLE_CONTENT, kind, title, detail, problems);

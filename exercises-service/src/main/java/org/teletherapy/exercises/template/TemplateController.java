@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.teletherapy.exercises.ExercisesProblem;
-import org.teletherapy.exercises.FieldProblem;
-import org.teletherapy.exercises.Instruments;
+import org.teletherapy.service.problem.ProblemException;
+import org.teletherapy.service.problem.FieldProblem;
+import org.teletherapy.exercises.scoring.Instruments;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.security.Caller;
 import reactor.core.publisher.Flux;
@@ -82,14 +82,14 @@ class TemplateController {
         }
     }
 
-    static final class TemplateNotFoundException extends ExercisesProblem {
+    static final class TemplateNotFoundException extends ProblemException {
         TemplateNotFoundException() {
             super(HttpStatus.NOT_FOUND, "template-not-found", "Template not found",
                     "There is no such template among the built-in ones and your own.");
         }
     }
 
-    static final class InvalidTemplateException extends ExercisesProblem {
+    static final class InvalidTemplateException extends ProblemException {
         InvalidTemplateException(List<FieldProblem> problems) {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-template", "Invalid template",
                     "Some questions of the template are not usable as written.", problems);

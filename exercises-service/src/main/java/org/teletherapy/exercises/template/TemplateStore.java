@@ -3,8 +3,9 @@ package org.teletherapy.exercises.template;
 import io.r2dbc.postgresql.codec.Json;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
-import org.teletherapy.exercises.Instruments;
+import org.teletherapy.exercises.scoring.Instruments;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
@@ -77,10 +78,9 @@ class TemplateStore {
                 .bind("title", template.title())
                 .bind("instructions", template.instructions())
                 .bind("questions", Json.of(json.writeValueAsString(template.questions())));
-        insert = template.instrument() == null ? insert.bindNull("instrument", String.class)
-                : insert.bind("instrument", Instruments.name(template.instrument()));
-        insert = template.attribution() == null ? insert.bindNull("attribution", String.class)
-                : insert.bind("attribution", template.attribution());
+        insert = insert.bind("instrument", Parameter.fromOrEmpty(
+                template.instrument() == null ? null : Instruments.name(template.instrument()), String.class));
+        insert = insert.bind("attribution", Parameter.fromOrEmpty(template.attribution(), String.class));
         return insert.then();
     }
 

@@ -2,8 +2,8 @@ package org.teletherapy.exercises.template;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.teletherapy.exercises.ExercisesProblem;
-import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.problem.ProblemException;
+import org.teletherapy.service.problem.FieldProblem;
 import reactor.core.publisher.Mono;
 
 import java.util.List;
@@ -32,7 +32,7 @@ public class Templates {
     }
 
     /** The template id of an assignment named no template the therapist can use. */
-    public static final class UnknownTemplateException extends ExercisesProblem {
+    public static final class UnknownTemplateException extends ProblemException {
         UnknownTemplateException() {
             super(HttpStatus.UNPROCESSABLE_CONTENT, "unknown-template", "Unknown template",
                     "There is no exercise template with this id that you can assign.",

@@ -5,10 +5,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.eventing.outbox.OutboxWriter;
-import org.teletherapy.exercises.Sql;
 import org.teletherapy.exercises.assignment.Assignments;
 import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.IntegrationTest;
@@ -126,9 +126,9 @@ class OverdueSweepTest {
                 .bind("status", status)
                 .bind("due", dueAt)
                 .bind("created", created);
-        insert = Sql.bind(insert, "released", released ? created : null, Instant.class);
-        insert = Sql.bind(insert, "session", released ? null : UUID.randomUUID(), UUID.class);
-        insert = Sql.bind(insert, "submitted", "submitted".equals(status) ? dueAt.minus(1, ChronoUnit.HOURS) : null, Instant.class);
+        insert = insert.bind("released", Parameter.fromOrEmpty(released ? created : null, Instant.class));
+        insert = insert.bind("session", Parameter.fromOrEmpty(released ? null : UUID.randomUUID(), UUID.class));
+        insert = insert.bind("submitted", Parameter.fromOrEmpty("submitted".equals(status) ? dueAt.minus(1, ChronoUnit.HOURS) : null, Instant.class));
         insert.then().block();
         return id;
     }

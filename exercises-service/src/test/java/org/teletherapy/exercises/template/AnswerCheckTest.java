@@ -1,7 +1,7 @@
 package org.teletherapy.exercises.template;
 
 import org.junit.jupiter.api.Test;
-import org.teletherapy.exercises.FieldProblem;
+import org.teletherapy.service.problem.FieldProblem;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -19,6 +19,7 @@ import reactor.netty.http.client.HttpClient;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,15 @@ class PlatformOverview {
 
     /** The services are the gateway's routes: each route's id names a service, its URI is where the service is. */
     private final List<RouteDefinition> services;
+    /** The figure groups each route allows for its service (metadata {@code ops-figures}), with the figures. */
+    private final Map<String, Map<String, List<String>>> allowedFigures;
     private final WebClient web;
     private final OpsProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    PlatformOverview(GatewayProperties gateway, OpsProperties properties,
+    PlatformOverview(GatewayProperties gateway, OpsProperties properties, Clock clock,
                      ObjectProvider<WebClient.Builder> builders, ObjectProvider<CodecCustomizer> codecs) {
+        this.clock = clock;
         if (properties.keycloakHealthUri() == null) {
             throw new IllegalStateException("teletherapy.ops.keycloak-health-uri is not set");
         }
@@ -50,6 +54,8 @@ class PlatformOverview {
                 // A route can say its application has no ops status of its own (the web app's pages).
                 .filter(route -> !"false".equals(String.valueOf(route.getMetadata().get("ops-status"))))
                 .toList();
+        this.allowedFigures = new LinkedHashMap<>();
+        services.forEach(route -> allowedFigures.put(route.getId(), allowedFigures(route)));
         this.properties = properties;
         int timeoutMillis = (int) properties.timeout().toMillis();
         // Boot's builder where one is configured (instrumented), else one with Boot's JSON codecs.
@@ -70,7 +76,18 @@ class PlatformOverview {
                         .map(status -> Map.entry(route.getId(), status)))
                 .collect(LinkedHashMap::new, (map, entry) -> map.put(entry.getKey(), entry.getValue().orElse(null)));
         return Mono.zip(keycloak(), statuses)
-                .map(parts -> Overview.of(clock.instant(), parts.getT1(), parts.getT2()));
+                .map(parts -> Overview.of(clock.instant(), parts.getT1(), parts.getT2(), allowedFigures));
+    }
+
+    /** {@code ops-figures: {group: "figure,figure"}}: the only figures of the service the overview passes on. */
+    private static Map<String, List<String>> allowedFigures(RouteDefinition route) {
+        if (!(route.getMetadata().get("ops-figures") instanceof Map<?, ?> groups)) {
+            return Map.of();
+        }
+        Map<String, List<String>> declared = new LinkedHashMap<>();
+        groups.forEach((group, names) -> declared.put(String.valueOf(group),
+                Arrays.stream(String.valueOf(names).split(",")).map(String::trim).filter(name -> !name.isEmpty()).toList()));
+        return declared;
     }
 
     private Mono<OpsStatus> status(RouteDefinition route, String bearerToken) {

@@ -15,7 +15,7 @@ import org.teletherapy.service.security.Role;
 import org.teletherapy.service.web.RequestIdWebFilter;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -30,10 +30,12 @@ class AuditController {
 
     private final AuditTrail trail;
     private final AuditChainVerifier verifier;
+    private final Clock clock;
 
-    AuditController(AuditTrail trail, AuditChainVerifier verifier) {
+    AuditController(AuditTrail trail, AuditChainVerifier verifier, Clock clock) {
         this.trail = trail;
         this.verifier = verifier;
+        this.clock = clock;
     }
 
     /** Entries in chain order, a page at a time: pass the last {@code sequence} seen as {@code after}. */
@@ -59,7 +61,7 @@ class AuditController {
                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         return trail.audited(context(jwt, request), AuditAction.READ, "audit.export", null,
                 trail.entriesAfter(after, limit).collectList()
-                        .map(entries -> FhirAuditEvents.bundle(entries, Instant.now())), bundle -> null);
+                        .map(entries -> FhirAuditEvents.bundle(entries, clock.instant())), bundle -> null);
     }
 
     private static AuditContext context(Jwt jwt, ServerHttpRequest request) {

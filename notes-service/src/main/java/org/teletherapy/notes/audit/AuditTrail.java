@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
@@ -33,10 +34,10 @@ public class AuditTrail {
     private final Clock clock;
     private final MeterRegistry meters;
 
-    AuditTrail(DatabaseClient database, TransactionalOperator transaction, MeterRegistry meters) {
+    AuditTrail(DatabaseClient database, TransactionalOperator transaction, Clock clock, MeterRegistry meters) {
         this.database = database;
         this.transaction = transaction;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.meters = meters;
     }
 
@@ -70,15 +71,15 @@ public class AuditTrail {
                         values (:id, :occurredAt, :actorId, :actorRole, :action, :activity, :noteId, :clientId,
                                 :outcome, :requestId)""")
                 .bind("id", UUID.randomUUID())
-                .bind("occurredAt", Instant.now(clock).truncatedTo(ChronoUnit.MICROS))
+                .bind("occurredAt", clock.instant().truncatedTo(ChronoUnit.MICROS))
                 .bind("actorRole", record.actorRole())
                 .bind("action", record.action().code())
                 .bind("activity", record.activity())
                 .bind("outcome", record.outcome().code());
-        insert = bindNullable(insert, "actorId", record.actorId(), UUID.class);
-        insert = bindNullable(insert, "noteId", record.noteId(), UUID.class);
-        insert = bindNullable(insert, "clientId", record.clientId(), UUID.class);
-        insert = bindNullable(insert, "requestId", record.requestId(), String.class);
+        insert = insert.bind("actorId", Parameter.fromOrEmpty(record.actorId(), UUID.class));
+        insert = insert.bind("noteId", Parameter.fromOrEmpty(record.noteId(), UUID.class));
+        insert = insert.bind("clientId", Parameter.fromOrEmpty(record.clientId(), UUID.class));
+        insert = insert.bind("requestId", Parameter.fromOrEmpty(record.requestId(), String.class));
         return insert.then()
                 .doOnSuccess(done -> Counter.builder("teletherapy.notes.audit.entries").tag("action", record.action().code())
                         .tag("outcome", record.outcome().code()).register(meters).increment());
@@ -108,10 +109,5 @@ public class AuditTrail {
                 row.get("action", String.class), row.get("activity", String.class), row.get("note_id", UUID.class),
                 row.get("client_id", UUID.class), row.get("outcome", String.class), row.get("request_id", String.class),
                 row.get("previous_hash", byte[].class), row.get("hash", byte[].class));
-    }
-
-    private static <T> DatabaseClient.GenericExecuteSpec bindNullable(DatabaseClient.GenericExecuteSpec spec, String name,
-                                                                      T value, Class<T> type) {
-        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
     }
 }

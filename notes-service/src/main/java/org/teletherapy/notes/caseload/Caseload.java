@@ -2,7 +2,15 @@ package org.teletherapy.notes.caseload;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Component;
+import org.teletherapy.events.roster.RosterLinked;
+import org.teletherapy.events.roster.RosterUnlinked;
+import org.teletherapy.events.sessions.SessionBooked;
+import org.teletherapy.events.sessions.SessionCancelled;
+import org.teletherapy.events.sessions.SessionCompleted;
+import org.teletherapy.events.sessions.SessionNoShow;
+import org.teletherapy.events.sessions.SessionRescheduled;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -35,15 +43,13 @@ public class Caseload {
                 .one();
     }
 
-    /** Completed sessions of the therapist without a progress note, oldest first. */
-    Flux<CaseloadSession> dueNotes(UUID therapistId) {
+    /** Completed sessions of the therapist with clients still on their roster, oldest first. */
+    public Flux<CaseloadSession> completedSessions(UUID therapistId) {
         return database.sql("""
                         select s.id, s.client_id, s.therapist_id, s.starts_at, s.ends_at, s.status, s.completed_at,
                                false as unlinked
                           from caseload_session s
                          where s.therapist_id = :therapist and s.status = 'completed'
-                           and not exists (select 1 from note n where n.session_id = s.id and n.kind = 'progress')
-                           and not exists (select 1 from client_erasure e where e.client_id = s.client_id)
                            and not exists (select 1 from caseload_roster r
                                             where r.therapist_id = s.therapist_id and r.client_id = s.client_id and not r.linked)
                          order by s.starts_at, s.id""")
@@ -52,8 +58,45 @@ public class Caseload {
                 .all();
     }
 
+    Mono<Void> booked(SessionBooked event) {
+        return book(event.sessionId(), event.clientId(), event.therapistId(), event.startsAt(), event.endsAt());
+    }
+
+    /** Moves a session: the original id (if another) is marked rescheduled, the new one booked. */
+    Mono<Void> rescheduled(SessionRescheduled event) {
+        Mono<Void> retireOriginal = event.sessionId().equals(event.originalSessionId()) ? Mono.empty()
+                : database.sql("update caseload_session set status = 'rescheduled', updated_at = now() "
+                                + "where id = :id and status = 'booked'")
+                        .bind("id", event.originalSessionId()).then();
+        return retireOriginal.then(book(event.sessionId(), event.clientId(), event.therapistId(), event.startsAt(),
+                event.endsAt()));
+    }
+
+    Mono<Void> cancelled(SessionCancelled event) {
+        return end(new SessionEnd(event.sessionId(), event.clientId(), event.therapistId(), event.startsAt(), null,
+                "cancelled", null));
+    }
+
+    Mono<Void> completed(SessionCompleted event) {
+        return end(new SessionEnd(event.sessionId(), event.clientId(), event.therapistId(), event.startsAt(),
+                event.endsAt(), "completed", event.occurredAt()));
+    }
+
+    Mono<Void> noShow(SessionNoShow event) {
+        return end(new SessionEnd(event.sessionId(), event.clientId(), event.therapistId(), event.startsAt(), null,
+                "noshow", null));
+    }
+
+    Mono<Void> linked(RosterLinked event) {
+        return roster(event.therapistId(), event.clientId(), true, event.occurredAt());
+    }
+
+    Mono<Void> unlinked(RosterUnlinked event) {
+        return roster(event.therapistId(), event.clientId(), false, event.occurredAt());
+    }
+
     /** Books or re-times a session; a session already completed, cancelled or missed keeps its status. */
-    Mono<Void> booked(UUID sessionId, UUID clientId, UUID therapistId, Instant startsAt, Instant endsAt) {
+    private Mono<Void> book(UUID sessionId, UUID clientId, UUID therapistId, Instant startsAt, Instant endsAt) {
         return database.sql("""
                         insert into caseload_session (id, client_id, therapist_id, starts_at, ends_at, status)
                         values (:id, :client, :therapist, :startsAt, :endsAt, 'booked')
@@ -64,35 +107,28 @@ public class Caseload {
                 .then();
     }
 
-    /** Records a session's final status (completed, cancelled, noshow, rescheduled), creating it if it was unknown. */
-    Mono<Void> ended(UUID sessionId, UUID clientId, UUID therapistId, Instant startsAt, Instant endsAt, String status,
-                     Instant completedAt) {
+    /** A session's final status (completed, cancelled, noshow); the end and completion are known for some only. */
+    private record SessionEnd(UUID sessionId, UUID clientId, UUID therapistId, Instant startsAt, Instant endsAt,
+                              String status, Instant completedAt) {
+    }
+
+    /** Records a session's final status, creating it if it was unknown. */
+    private Mono<Void> end(SessionEnd end) {
         DatabaseClient.GenericExecuteSpec statement = database.sql("""
                         insert into caseload_session (id, client_id, therapist_id, starts_at, ends_at, status, completed_at)
                         values (:id, :client, :therapist, :startsAt, :endsAt, :status, :completedAt)
                         on conflict (id) do update set client_id = excluded.client_id, therapist_id = excluded.therapist_id,
                             starts_at = excluded.starts_at, ends_at = coalesce(excluded.ends_at, caseload_session.ends_at),
                             status = excluded.status, completed_at = excluded.completed_at, updated_at = now()""")
-                .bind("id", sessionId).bind("client", clientId).bind("therapist", therapistId)
-                .bind("startsAt", startsAt).bind("status", status);
-        statement = endsAt == null ? statement.bindNull("endsAt", Instant.class) : statement.bind("endsAt", endsAt);
-        statement = completedAt == null ? statement.bindNull("completedAt", Instant.class)
-                : statement.bind("completedAt", completedAt);
+                .bind("id", end.sessionId()).bind("client", end.clientId()).bind("therapist", end.therapistId())
+                .bind("startsAt", end.startsAt()).bind("status", end.status())
+                .bind("endsAt", Parameter.fromOrEmpty(end.endsAt(), Instant.class))
+                .bind("completedAt", Parameter.fromOrEmpty(end.completedAt(), Instant.class));
         return statement.then();
     }
 
-    /** Moves a session: the original id (if another) is marked rescheduled, the new one booked. */
-    Mono<Void> rescheduled(UUID sessionId, UUID originalSessionId, UUID clientId, UUID therapistId, Instant startsAt,
-                           Instant endsAt) {
-        Mono<Void> retireOriginal = sessionId.equals(originalSessionId) ? Mono.empty()
-                : database.sql("update caseload_session set status = 'rescheduled', updated_at = now() "
-                                + "where id = :id and status = 'booked'")
-                        .bind("id", originalSessionId).then();
-        return retireOriginal.then(booked(sessionId, clientId, therapistId, startsAt, endsAt));
-    }
-
     /** Links or unlinks; an older event than the one applied last changes nothing. */
-    Mono<Void> roster(UUID therapistId, UUID clientId, boolean linked, Instant at) {
+    private Mono<Void> roster(UUID therapistId, UUID clientId, boolean linked, Instant at) {
         return database.sql("""
                         insert into caseload_roster (therapist_id, client_id, linked, changed_at)
                         values (:therapist, :client, :linked, :at)
@@ -100,6 +136,15 @@ public class Caseload {
                          where caseload_roster.changed_at <= excluded.changed_at""")
                 .bind("therapist", therapistId).bind("client", clientId).bind("linked", linked).bind("at", at)
                 .then();
+    }
+
+    /** Whether the therapist was unlinked from the client's roster (never linked is not unlinked). */
+    public Mono<Boolean> unlinked(UUID therapistId, UUID clientId) {
+        return database.sql("select not linked as unlinked from caseload_roster where therapist_id = :therapist "
+                        + "and client_id = :client")
+                .bind("therapist", therapistId).bind("client", clientId)
+                .map(row -> Boolean.TRUE.equals(row.get("unlinked", Boolean.class)))
+                .one().defaultIfEmpty(false);
     }
 
     private static CaseloadSession toSession(Readable row) {

@@ -20,43 +20,36 @@ class CaseloadEventHandlers {
 
     @Bean
     EventHandler<SessionBooked> sessionBooked(Caseload caseload) {
-        return EventHandler.of(SessionBooked.class, event -> caseload.booked(event.sessionId(), event.clientId(),
-                event.therapistId(), event.startsAt(), event.endsAt()));
+        return EventHandler.of(SessionBooked.class, caseload::booked);
     }
 
     @Bean
     EventHandler<SessionRescheduled> sessionRescheduled(Caseload caseload) {
-        return EventHandler.of(SessionRescheduled.class, event -> caseload.rescheduled(event.sessionId(),
-                event.originalSessionId(), event.clientId(), event.therapistId(), event.startsAt(), event.endsAt()));
+        return EventHandler.of(SessionRescheduled.class, caseload::rescheduled);
     }
 
     @Bean
     EventHandler<SessionCancelled> sessionCancelled(Caseload caseload) {
-        return EventHandler.of(SessionCancelled.class, event -> caseload.ended(event.sessionId(), event.clientId(),
-                event.therapistId(), event.startsAt(), null, "cancelled", null));
+        return EventHandler.of(SessionCancelled.class, caseload::cancelled);
     }
 
     @Bean
     EventHandler<SessionCompleted> sessionCompleted(Caseload caseload) {
-        return EventHandler.of(SessionCompleted.class, event -> caseload.ended(event.sessionId(), event.clientId(),
-                event.therapistId(), event.startsAt(), event.endsAt(), "completed", event.occurredAt()));
+        return EventHandler.of(SessionCompleted.class, caseload::completed);
     }
 
     @Bean
     EventHandler<SessionNoShow> sessionNoShow(Caseload caseload) {
-        return EventHandler.of(SessionNoShow.class, event -> caseload.ended(event.sessionId(), event.clientId(),
-                event.therapistId(), event.startsAt(), null, "noshow", null));
+        return EventHandler.of(SessionNoShow.class, caseload::noShow);
     }
 
     @Bean
     EventHandler<RosterLinked> rosterLinked(Caseload caseload) {
-        return EventHandler.of(RosterLinked.class, event -> caseload.roster(event.therapistId(), event.clientId(), true,
-                event.occurredAt()));
+        return EventHandler.of(RosterLinked.class, caseload::linked);
     }
 
     @Bean
     EventHandler<RosterUnlinked> rosterUnlinked(Caseload caseload) {
-        return EventHandler.of(RosterUnlinked.class, event -> caseload.roster(event.therapistId(), event.clientId(), false,
-                event.occurredAt()));
+        return EventHandler.of(RosterUnlinked.class, caseload::unlinked);
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Service;
 import org.teletherapy.crypto.SubjectKeyring;
 import org.teletherapy.eventing.outbox.OutboxWriter;
@@ -32,9 +33,12 @@ class Erasures {
     private final AuditTrail audit;
     private final MeterRegistry meters;
     private final OutboxWriter outbox;
+    private final ErasedContent content;
 
-    Erasures(DatabaseClient database, SubjectKeyring keyring, AuditTrail audit, MeterRegistry meters, OutboxWriter outbox) {
+    Erasures(DatabaseClient database, SubjectKeyring keyring, AuditTrail audit, MeterRegistry meters, OutboxWriter outbox,
+             ErasedContent content) {
         this.outbox = outbox;
+        this.content = content;
         this.database = database;
         this.keyring = keyring;
         this.audit = audit;
@@ -74,21 +78,19 @@ class Erasures {
                 .bind("client", clientId)
                 .bind("via", requestedVia)
                 .bind("reason", reason);
-        insert = requestedBy == null ? insert.bindNull("by", UUID.class) : insert.bind("by", requestedBy);
-        insert = reference == null ? insert.bindNull("reference", String.class) : insert.bind("reference", reference);
+        insert = insert.bind("by", Parameter.fromOrEmpty(requestedBy, UUID.class));
+        insert = insert.bind("reference", Parameter.fromOrEmpty(reference, String.class));
         return insert.fetch().rowsUpdated().map(rows -> rows == 1);
     }
 
     private Mono<Erasure> find(UUID clientId, boolean alreadyErased) {
-        return database.sql("""
-                        select e.client_id, e.erased_at, e.requested_via, e.reason,
-                               (select count(*) from note n where n.client_id = e.client_id) as notes
-                          from client_erasure e where e.client_id = :client""")
+        return content.notesOf(clientId).flatMap(notes -> database.sql("""
+                        select client_id, erased_at, requested_via, reason
+                          from client_erasure where client_id = :client""")
                 .bind("client", clientId)
                 .map(row -> new Erasure(row.get("client_id", UUID.class), row.get("erased_at", Instant.class),
-                        row.get("requested_via", String.class), row.get("reason", String.class),
-                        row.get("notes", Long.class), alreadyErased))
-                .one();
+                        row.get("requested_via", String.class), row.get("reason", String.class), notes, alreadyErased))
+                .one());
     }
 
     /**

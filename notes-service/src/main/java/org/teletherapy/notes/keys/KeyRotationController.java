@@ -8,7 +8,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +19,7 @@ import org.teletherapy.notes.audit.AuditAction;
 import org.teletherapy.notes.audit.AuditContext;
 import org.teletherapy.notes.audit.AuditTrail;
 import org.teletherapy.service.openapi.ProblemTypes;
-import org.teletherapy.service.problem.Problems;
+import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
 import org.teletherapy.service.web.RequestIdWebFilter;
@@ -77,11 +76,11 @@ class KeyRotationController {
         }
     }
 
-    static final class RotationManagedElsewhere extends ErrorResponseException {
+    static final class RotationManagedElsewhere extends ProblemException {
         RotationManagedElsewhere() {
-            super(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "rotation-managed-externally",
+            super(HttpStatus.CONFLICT, "rotation-managed-externally",
                     "Rotation is managed by the key management system", "Rotate the master key in the KMS; the "
-                            + "client keys are rewrapped under its new version by themselves."), null);
+                            + "client keys are rewrapped under its new version by themselves.");
         }
     }
 }

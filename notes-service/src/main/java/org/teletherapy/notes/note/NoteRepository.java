@@ -3,15 +3,19 @@ package org.teletherapy.notes.note;
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
+import org.teletherapy.notes.erasure.ErasedContent;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /** Notes and addenda in SQL: explicit statements, because locks and the exact columns matter here. */
 @Repository
-class NoteRepository {
+class NoteRepository implements ErasedContent {
 
     private static final String COLUMNS = "id, session_id, client_id, author_id, kind, status, version, format, "
             + "content_ciphertext, created_at, updated_at, signed_at";
@@ -22,26 +26,29 @@ class NoteRepository {
         this.database = database;
     }
 
-    /**
-     * The note, and whether its author was unlinked from the client's roster since. The roster is the caseload's
-     * table; reading it in the same statement saves a round trip on every access to a note.
-     *
-     * @param forUpdate lock the note until the transaction ends, for a change that depends on its state
-     */
-    Mono<AccessedNote> find(UUID id, boolean forUpdate) {
-        return database.sql("select " + prefixed("n.") + ", coalesce(not r.linked, false) as author_unlinked "
-                        + "from note n left join caseload_roster r on r.therapist_id = n.author_id and r.client_id = n.client_id "
-                        + "where n.id = :id" + (forUpdate ? " for update of n" : ""))
+    /** @param forUpdate lock the note until the transaction ends, for a change that depends on its state */
+    Mono<Note> find(UUID id, boolean forUpdate) {
+        return database.sql("select " + COLUMNS + " from note where id = :id" + (forUpdate ? " for update" : ""))
                 .bind("id", id)
-                .map(row -> new AccessedNote(note(row), Boolean.TRUE.equals(row.get("author_unlinked", Boolean.class))))
+                .map(NoteRepository::note)
                 .one();
     }
 
-    record AccessedNote(Note note, boolean authorUnlinked) {
+    /** Those of the sessions that have a progress note. */
+    Mono<Set<UUID>> withProgressNote(Collection<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return database.sql("select session_id from note where kind = 'progress' and session_id = any(:sessions)")
+                .bind("sessions", sessionIds.toArray(UUID[]::new))
+                .map(row -> row.get("session_id", UUID.class))
+                .all().collect(HashSet::new, Set::add);
     }
 
-    private static String prefixed(String alias) {
-        return alias + COLUMNS.replace(", ", ", " + alias);
+    @Override
+    public Mono<Long> notesOf(UUID clientId) {
+        return database.sql("select count(*) as notes from note where client_id = :client").bind("client", clientId)
+                .map(row -> row.get("notes", Long.class)).one();
     }
 
     Mono<UUID> findIdBySessionAndKind(UUID sessionId, String kind) {
@@ -50,25 +57,24 @@ class NoteRepository {
                 .map(row -> row.get("id", UUID.class)).one();
     }
 
-    /** The author's notes, newest first, each with whether the client was erased meanwhile. */
+    /** The author's notes, newest first. */
     Flux<ListedNote> findByAuthor(UUID authorId) {
         return database.sql("""
-                        select n.id, n.session_id, n.client_id, n.kind, n.status, n.version, n.format, n.created_at,
-                               n.updated_at, n.signed_at, e.client_id is not null as erased
-                          from note n left join client_erasure e on e.client_id = n.client_id
-                         where n.author_id = :author
-                         order by n.created_at desc, n.id""")
+                        select id, session_id, client_id, kind, status, version, format, created_at, updated_at, signed_at
+                          from note
+                         where author_id = :author
+                         order by created_at desc, id""")
                 .bind("author", authorId)
                 .map(row -> new ListedNote(row.get("id", UUID.class), row.get("session_id", UUID.class),
                         row.get("client_id", UUID.class), row.get("kind", String.class), row.get("status", String.class),
                         row.get("version", Integer.class), row.get("format", String.class),
                         row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
-                        row.get("signed_at", Instant.class), Boolean.TRUE.equals(row.get("erased", Boolean.class))))
+                        row.get("signed_at", Instant.class)))
                 .all();
     }
 
     record ListedNote(UUID id, UUID sessionId, UUID clientId, String kind, String status, int version, String format,
-                      Instant createdAt, Instant updatedAt, Instant signedAt, boolean erased) {
+                      Instant createdAt, Instant updatedAt, Instant signedAt) {
     }
 
     /** Inserts the note, or nothing if its session has a note of its kind already (then empty). */

@@ -27,16 +27,15 @@ class NoteSeal {
         this.json = json;
     }
 
-    byte[] sealContent(SubjectKey key, UUID noteId, int version, UUID authorId, String kind, UUID sessionId,
-                       UUID clientId, NoteText text) {
-        return key.encrypt(json.writeValueAsBytes(text),
-                contentContext(noteId, version, authorId, kind, text.format(), sessionId, clientId));
+    /** The note with the text sealed in as its content; the note's format is the text's. */
+    Note sealContent(SubjectKey key, Note note, NoteText text) {
+        byte[] ciphertext = key.encrypt(json.writeValueAsBytes(text), contentContext(note));
+        return note.withContent(note.version(), note.format(), ciphertext, note.updatedAt());
     }
 
     NoteText openContent(SubjectKey key, Note note) {
         try {
-            byte[] plaintext = key.decrypt(note.contentCiphertext(), contentContext(note.id(), note.version(),
-                    note.authorId(), note.kind(), note.format(), note.sessionId(), note.clientId()));
+            byte[] plaintext = key.decrypt(note.contentCiphertext(), contentContext(note));
             return json.readValue(plaintext, NoteText.class);
         } catch (DecryptionFailedException e) {
             throw new NoteProblems.IntegrityFailure();
@@ -56,9 +55,9 @@ class NoteSeal {
         }
     }
 
-    private static byte[] contentContext(UUID noteId, int version, UUID authorId, String kind, String format,
-                                         UUID sessionId, UUID clientId) {
-        return AssociatedData.of(CONTENT, noteId, version, authorId, kind, format, sessionId, clientId);
+    private static byte[] contentContext(Note note) {
+        return AssociatedData.of(CONTENT, note.id(), note.version(), note.authorId(), note.kind(), note.format(),
+                note.sessionId(), note.clientId());
     }
 
     private static byte[] addendumContext(UUID addendumId, UUID noteId, UUID authorId, Instant createdAt) {

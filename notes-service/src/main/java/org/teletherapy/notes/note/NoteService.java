@@ -18,6 +18,7 @@ import org.teletherapy.notes.audit.AuditEntryView;
 import org.teletherapy.notes.audit.AuditTrail;
 import org.teletherapy.notes.caseload.Caseload;
 import org.teletherapy.notes.caseload.CaseloadSession;
+import org.teletherapy.notes.erasure.ErasedClients;
 import org.teletherapy.notes.note.NoteRequests.NewAddendum;
 import org.teletherapy.notes.note.NoteRequests.NewNote;
 import org.teletherapy.notes.note.NoteRequests.NoteChange;
@@ -30,6 +31,7 @@ import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
 import reactor.util.function.Tuples;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -47,18 +49,22 @@ class NoteService {
 
     private final NoteRepository notes;
     private final Caseload caseload;
+    private final ErasedClients erasedClients;
     private final SubjectKeyring keyring;
     private final NoteSeal seal;
     private final AuditTrail audit;
     private final OutboxWriter outbox;
     private final NotesProperties properties;
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Counter integrityFailures;
 
-    NoteService(NoteRepository notes, Caseload caseload, SubjectKeyring keyring, NoteSeal seal, AuditTrail audit,
-                OutboxWriter outbox, NotesProperties properties, MeterRegistry meters) {
+    NoteService(NoteRepository notes, Caseload caseload, ErasedClients erasedClients, SubjectKeyring keyring,
+                NoteSeal seal, AuditTrail audit, OutboxWriter outbox, NotesProperties properties, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.notes = notes;
         this.caseload = caseload;
+        this.erasedClients = erasedClients;
         this.keyring = keyring;
         this.seal = seal;
         this.audit = audit;
@@ -71,7 +77,14 @@ class NoteService {
 
     Mono<List<NoteSummary>> list(AuditContext context, UUID therapistId) {
         return audit.audited(context, AuditAction.READ, "note.list", null,
-                notes.findByAuthor(therapistId).map(NoteSummary::of).collectList(), page -> null);
+                notes.findByAuthor(therapistId).collectList().flatMap(this::summaries), page -> null);
+    }
+
+    /** Each note with whether its client was erased meanwhile. */
+    private Mono<List<NoteSummary>> summaries(List<NoteRepository.ListedNote> listed) {
+        return erasedClients.among(listed.stream().map(NoteRepository.ListedNote::clientId).toList())
+                .map(erased -> listed.stream().map(note -> NoteSummary.of(note, erased.contains(note.clientId())))
+                        .toList());
     }
 
     Mono<NoteSummary> create(AuditContext context, UUID therapistId, NewNote request) {
@@ -178,10 +191,10 @@ class NoteService {
     /** The caller's note, or 404 for anyone else's: whether it exists is nobody else's business. */
     private Mono<Note> ownNote(UUID noteId, UUID therapistId, boolean forUpdate) {
         return notes.find(noteId, forUpdate)
-                .filter(found -> found.note().authorId().equals(therapistId))
+                .filter(note -> note.authorId().equals(therapistId))
                 .switchIfEmpty(Mono.error(NoteProblems.NotFound::new))
-                .flatMap(found -> found.authorUnlinked() ? Mono.error(new NoteProblems.NotOnCaseload())
-                        : Mono.just(found.note()));
+                .filterWhen(note -> caseload.unlinked(therapistId, note.clientId()).map(unlinked -> !unlinked))
+                .switchIfEmpty(Mono.error(NoteProblems.NotOnCaseload::new));
     }
 
     private Mono<CaseloadSession> mayWriteAbout(CaseloadSession session, UUID therapistId) {
@@ -200,16 +213,12 @@ class NoteService {
     private Note draft(UUID noteId, CaseloadSession session, UUID therapistId, NewNote request, SubjectKey key) {
         Instant at = now();
         NoteText text = request.text();
-        byte[] ciphertext = seal.sealContent(key, noteId, 1, therapistId, request.kind(), session.id(), session.clientId(), text);
-        return new Note(noteId, session.id(), session.clientId(), therapistId, request.kind(), Note.DRAFT, 1,
-                text.format(), ciphertext, at, at, null);
+        return seal.sealContent(key, new Note(noteId, session.id(), session.clientId(), therapistId, request.kind(),
+                Note.DRAFT, 1, text.format(), null, at, at, null), text);
     }
 
     private Note nextVersion(Note note, NoteText text, SubjectKey key) {
-        int version = note.version() + 1;
-        byte[] ciphertext = seal.sealContent(key, note.id(), version, note.authorId(), note.kind(), note.sessionId(),
-                note.clientId(), text);
-        return note.withContent(version, text.format(), ciphertext, now());
+        return seal.sealContent(key, note.withContent(note.version() + 1, text.format(), null, now()), text);
     }
 
     private void checkText(String kind, NoteText text) {
@@ -258,7 +267,7 @@ class NoteService {
     }
 
     /** The database keeps microseconds; times that are part of a ciphertext's context must survive the round trip. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -19,9 +19,9 @@ final class NoteViews {
                     note.version(), note.format(), note.createdAt(), note.updatedAt(), note.signedAt(), false);
         }
 
-        static NoteSummary of(NoteRepository.ListedNote note) {
+        static NoteSummary of(NoteRepository.ListedNote note, boolean erased) {
             return new NoteSummary(note.id(), note.sessionId(), note.clientId(), note.kind(), note.status(),
-                    note.version(), note.format(), note.createdAt(), note.updatedAt(), note.signedAt(), note.erased());
+                    note.version(), note.format(), note.createdAt(), note.updatedAt(), note.signedAt(), erased);
         }
     }
 

@@ -3,6 +3,7 @@ package org.teletherapy.notes.audit;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.teletherapy.notes.NotesApiTestBase;
 import org.teletherapy.notes.NotesFixture;
@@ -258,8 +259,7 @@ class AuditTrailTest extends NotesApiTestBase {
                 .bind("actorId", entry.actorId()).bind("actorRole", entry.actorRole()).bind("action", entry.action())
                 .bind("activity", entry.activity()).bind("noteId", entry.noteId()).bind("clientId", entry.clientId())
                 .bind("outcome", entry.outcome()).bind("previousHash", entry.previousHash()).bind("hash", entry.hash());
-        DatabaseClient.GenericExecuteSpec restored = entry.requestId() == null ? insert.bindNull("requestId", String.class)
-                : insert.bind("requestId", entry.requestId());
+        DatabaseClient.GenericExecuteSpec restored = insert.bind("requestId", Parameter.fromOrEmpty(entry.requestId(), String.class));
         withAppendOnlyTriggerOff(() -> restored.then().block());
     }
 }

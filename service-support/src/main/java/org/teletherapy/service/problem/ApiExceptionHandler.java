@@ -33,7 +33,7 @@ import java.util.Map;
 
 /**
  * Maps every exception a controller can raise to a problem detail with a stable {@code type}.
- * Domain errors are {@link org.springframework.web.ErrorResponseException} subclasses and keep their own type.
+ * Domain errors are {@link ProblemException} subclasses and keep their own type.
  * Input errors name the field (JSON path or parameter name) and what it must be, never the value sent.
  */
 @RestControllerAdvice

@@ -47,8 +47,7 @@ class AvailabilityController {
     Mono<AvailabilityBody> mine(@AuthenticationPrincipal Jwt jwt) {
         return store.find(Caller.from(jwt).id())
                 .map(AvailabilityBody::of)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "availability-not-set",
-                        "No availability yet", "Set your weekly availability with PUT /api/v1/availability.")));
+                .switchIfEmpty(Mono.error(() -> new AvailabilityNotSetException()));
     }
 
     @ProblemTypes(badRequest = "unknown-time-zone", unprocessable = {"window-end-before-start", "window-too-short",
@@ -98,6 +97,13 @@ class AvailabilityController {
                 }
             }
             return new Availability(caller.id(), zone, sessionMinutes, bufferMinutes, List.copyOf(weekly), List.copyOf(off));
+        }
+    }
+
+    static final class AvailabilityNotSetException extends ProblemException {
+        AvailabilityNotSetException() {
+            super(HttpStatus.NOT_FOUND, "availability-not-set", "No availability yet",
+                    "Set your weekly availability with PUT /api/v1/availability.");
         }
     }
 }

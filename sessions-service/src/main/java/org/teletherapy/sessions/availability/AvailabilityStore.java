@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,10 +24,12 @@ public class AvailabilityStore {
 
     private final DatabaseClient database;
     private final JsonMapper json;
+    private final Clock clock;
 
-    AvailabilityStore(DatabaseClient database, JsonMapper json) {
+    AvailabilityStore(DatabaseClient database, JsonMapper json, Clock clock) {
         this.database = database;
         this.json = json;
+        this.clock = clock;
     }
 
     public Mono<Availability> find(UUID therapistId) {
@@ -62,7 +65,7 @@ public class AvailabilityStore {
                 .bind("minutes", availability.sessionMinutes())
                 .bind("buffer", availability.bufferMinutes())
                 .bind("weekly", Json.of(json.writeValueAsString(availability.weekly())))
-                .bind("now", Instant.now())
+                .bind("now", clock.instant())
                 .then();
         Mono<Void> clearTimeOff = database.sql("delete from time_off where therapist_id = :therapist")
                 .bind("therapist", therapist).then();

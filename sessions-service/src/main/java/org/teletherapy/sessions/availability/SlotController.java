@@ -15,7 +15,6 @@ import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.sessions.SchedulingPolicy;
 import org.teletherapy.sessions.SchedulingProblems.InvalidRangeException;
-import org.teletherapy.sessions.booking.SessionStore;
 import org.teletherapy.sessions.roster.RosterStore;
 import reactor.core.publisher.Mono;
 
@@ -30,13 +29,13 @@ import java.util.UUID;
 class SlotController {
 
     private final AvailabilityStore availability;
-    private final SessionStore sessions;
+    private final BusyTimes sessions;
     private final RosterStore roster;
     private final SchedulingPolicy policy;
     private final Clock clock;
     private final Timer queryTimer;
 
-    SlotController(AvailabilityStore availability, SessionStore sessions, RosterStore roster, SchedulingPolicy policy,
+    SlotController(AvailabilityStore availability, BusyTimes sessions, RosterStore roster, SchedulingPolicy policy,
                    Clock clock, MeterRegistry meters) {
         this.availability = availability;
         this.sessions = sessions;
@@ -62,8 +61,7 @@ class SlotController {
         Mono<Boolean> allowed = caller.id().equals(therapistId) ? Mono.just(true) : roster.isLinked(therapistId, caller.id());
         return allowed
                 .filter(Boolean::booleanValue)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "therapist-not-found",
-                        "Therapist not found", "There is no such therapist on your care team.")))
+                .switchIfEmpty(Mono.error(() -> new TherapistNotFoundException()))
                 .flatMap(ok -> availability.find(therapistId))
                 .zipWith(sessions.busy(therapistId, from.minus(Duration.ofDays(1)), to.plus(Duration.ofDays(1))).collectList(),
                         (found, busy) -> {
@@ -77,5 +75,13 @@ class SlotController {
                             return free;
                         })
                 .defaultIfEmpty(List.of());
+    }
+
+    /** Unknown, or not on the caller's care team: the same answer, so that nobody learns who else is a therapist. */
+    static final class TherapistNotFoundException extends ProblemException {
+        TherapistNotFoundException() {
+            super(HttpStatus.NOT_FOUND, "therapist-not-found", "Therapist not found",
+                    "There is no such therapist on your care team.");
+        }
     }
 }

@@ -12,10 +12,11 @@ import org.teletherapy.events.sessions.SessionCancelled;
 import org.teletherapy.events.sessions.SessionCompleted;
 import org.teletherapy.events.sessions.SessionNoShow;
 import org.teletherapy.events.sessions.SessionRescheduled;
+import org.teletherapy.service.idempotency.IdempotencyKeys;
+import org.teletherapy.service.idempotency.IdempotencyKeys.IdempotencyKeyReusedException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
 import org.teletherapy.sessions.SchedulingPolicy;
-import org.teletherapy.sessions.SchedulingProblems.IdempotencyKeyReusedException;
 import org.teletherapy.sessions.SchedulingProblems.InvalidTransitionException;
 import org.teletherapy.sessions.SchedulingProblems.NotAllowedException;
 import org.teletherapy.sessions.SchedulingProblems.NotBookableException;
@@ -142,9 +143,9 @@ public class BookingService {
                 seriesId, rescheduledFrom, rescheduleCount, rooms.newRoom(), null, null, null, null);
     }
 
-    static SessionBooked booked(Session session) {
+    SessionBooked booked(Session session) {
         return new SessionBooked(session.id(), session.clientId(), session.therapistId(), session.startsAt(),
-                session.endsAt(), Instant.now());
+                session.endsAt(), clock.instant());
     }
 
     /** The session, if the caller takes part in it; otherwise it does not exist for them. */
@@ -181,7 +182,7 @@ public class BookingService {
         return sessions.cancel(session.id(), actorName(actor), code(reason), late)
                 .switchIfEmpty(Mono.error(() -> new InvalidTransitionException("The session is no longer booked.")))
                 .flatMap(cancelled -> outbox.append(new SessionCancelled(cancelled.id(), cancelled.clientId(),
-                                cancelled.therapistId(), cancelled.startsAt(), actor, reason, late, Instant.now()),
+                                cancelled.therapistId(), cancelled.startsAt(), actor, reason, late, clock.instant()),
                         cancelled.id().toString()).thenReturn(cancelled))
                 .doOnSuccess(cancelled -> meters.counter("teletherapy.sessions.cancelled", "late", String.valueOf(late),
                         "by", actorName(actor)).increment());
@@ -210,7 +211,7 @@ public class BookingService {
                                 .then(sessions.insert(moved))
                                 .then(outbox.append(new SessionRescheduled(moved.id(), old.id(), old.clientId(),
                                         old.therapistId(), old.startsAt(), moved.startsAt(), moved.endsAt(), actor,
-                                        Instant.now()), moved.id().toString()))
+                                        clock.instant()), moved.id().toString()))
                                 .thenReturn(moved));
                     })
                     .onErrorMap(e -> isSqlState(e, EXCLUSION_VIOLATION), e -> new SlotTakenException())
@@ -233,9 +234,9 @@ public class BookingService {
                             "Only a booked session can be completed or marked as a no-show; this one is " + session.status() + ".")))
                     .flatMap(closed -> outbox.append(attended
                             ? new SessionCompleted(closed.id(), closed.clientId(), closed.therapistId(), closed.startsAt(),
-                                    closed.endsAt(), Instant.now())
+                                    closed.endsAt(), clock.instant())
                             : new SessionNoShow(closed.id(), closed.clientId(), closed.therapistId(), closed.startsAt(),
-                                    Instant.now()), closed.id().toString()).thenReturn(closed)))
+                                    clock.instant()), closed.id().toString()).thenReturn(closed)))
                     .doOnSuccess(closed -> meters.counter(attended ? "teletherapy.sessions.completed"
                             : "teletherapy.sessions.noshow").increment());
         });

@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.eventing.outbox.OutboxWriter;
+import org.teletherapy.events.sessions.SessionBooked;
 import org.teletherapy.events.sessions.SessionCompleted;
 import org.teletherapy.sessions.video.VideoRooms;
 
@@ -57,7 +58,8 @@ class DemoHistory implements ApplicationRunner {
                 start.plus(LENGTH).plus(Duration.ofMinutes(10)), Session.BOOKED, null, null, 0, rooms.newRoom(), null, null, null, null);
         Boolean created = sessions.find(PAST_SESSION).map(existing -> false)
                 .switchIfEmpty(transaction.transactional(sessions.insert(past)
-                        .then(outbox.append(BookingService.booked(past), past.id().toString()))
+                        .then(outbox.append(new SessionBooked(past.id(), past.clientId(), past.therapistId(), past.startsAt(),
+                                past.endsAt(), clock.instant()), past.id().toString()))
                         .then(sessions.finish(past.id(), Session.FULFILLED))
                         .flatMap(done -> outbox.append(new SessionCompleted(done.id(), done.clientId(), done.therapistId(),
                                 done.startsAt(), done.endsAt(), clock.instant()), done.id().toString()))

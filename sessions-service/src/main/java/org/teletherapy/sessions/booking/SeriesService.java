@@ -93,7 +93,7 @@ class SeriesService {
                                         client.id(), start, availability, seriesId, null, 0)).toList();
                                 return transaction.transactional(Flux.fromIterable(series)
                                                 .concatMap(session -> sessions.insert(session)
-                                                        .then(outbox.append(BookingService.booked(session), session.id().toString())))
+                                                        .then(outbox.append(booking.booked(session), session.id().toString())))
                                                 .then(Mono.just(series)))
                                         // Someone took one of the times between the check and the insert.
                                         .onErrorMap(e -> BookingService.isSqlState(e, "23P01"),

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.teletherapy.events.sessions.CancellationReason;
+import org.teletherapy.service.idempotency.IdempotencyKeys;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
@@ -77,8 +78,7 @@ class SessionController {
             }
             JoinLink link = SessionView.joinLink(session, rooms, Participant.from(jwt));
             if (!link.open()) {
-                throw new ProblemException(HttpStatus.CONFLICT, "outside-join-window",
-                        "Not joinable now", "The room opens " + link.opensAt() + " and closes at the end.");
+                throw new OutsideJoinWindowException(link);
             }
             return new VideoRoom(link.url(), link.closesAt(), link.protectedRoom());
         });
@@ -141,5 +141,12 @@ class SessionController {
     }
 
     record RescheduleRequest(@NotNull Instant start) {
+    }
+
+    static final class OutsideJoinWindowException extends ProblemException {
+        OutsideJoinWindowException(JoinLink link) {
+            super(HttpStatus.CONFLICT, "outside-join-window", "Not joinable now",
+                    "The room opens " + link.opensAt() + " and closes at the end.");
+        }
     }
 }

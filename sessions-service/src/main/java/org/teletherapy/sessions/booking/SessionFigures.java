@@ -11,9 +11,9 @@ import java.time.temporal.ChronoUnit;
 
 /** Today's scheduling counts (UTC day), for the operators' figures API and the ops status alike: never who or when. */
 @Component
-class SessionFigures {
+public class SessionFigures {
 
-    record Figures(long bookedToday, long cancelledToday, long lateCancellationsToday, long noShowsToday,
+    public record Figures(long bookedToday, long cancelledToday, long lateCancellationsToday, long noShowsToday,
                    long upcomingSessions) {
     }
 
@@ -25,7 +25,7 @@ class SessionFigures {
         this.clock = clock;
     }
 
-    Mono<Figures> today() {
+    public Mono<Figures> today() {
         Instant now = clock.instant();
         Instant midnight = now.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS).toInstant();
         return database.sql("""

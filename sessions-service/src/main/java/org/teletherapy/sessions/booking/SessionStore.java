@@ -2,8 +2,10 @@ package org.teletherapy.sessions.booking;
 
 import io.r2dbc.spi.Readable;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
 import org.teletherapy.sessions.availability.BusyInterval;
+import org.teletherapy.sessions.availability.BusyTimes;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +14,7 @@ import java.util.UUID;
 
 /** Sessions in the database. Status changes are conditional updates, so two racing requests cannot both win. */
 @Repository
-public class SessionStore {
+public class SessionStore implements BusyTimes {
 
     private static final String COLUMNS = "id, therapist_id, client_id, starts_at, ends_at, blocked_until, status, "
             + "series_id, rescheduled_from, reschedule_count, video_room, cancelled_at, cancelled_by, cancel_reason, "
@@ -38,7 +40,7 @@ public class SessionStore {
                 .bind("person", therapistId).map(SessionStore::read).all();
     }
 
-    /** Active sessions of a therapist that touch [from, to), with their buffers. */
+    @Override
     public Flux<BusyInterval> busy(UUID therapistId, Instant from, Instant to) {
         return database.sql("""
                         select starts_at, blocked_until from session
@@ -46,6 +48,18 @@ public class SessionStore {
                            and starts_at < :to and blocked_until > :from""")
                 .bind("therapist", therapistId).bind("from", from).bind("to", to)
                 .map(row -> new BusyInterval(row.get("starts_at", Instant.class), row.get("blocked_until", Instant.class)))
+                .all();
+    }
+
+    /** A person's sessions as their calendar shows them: held, booked and cancelled ones, oldest first. */
+    public Flux<SessionEntry> calendarOf(UUID personId, boolean asTherapist) {
+        String column = asTherapist ? "therapist_id" : "client_id";
+        return database.sql("select id, starts_at, ends_at, status, updated_at from session where " + column
+                        + " = :person and status in ('booked', 'cancelled', 'fulfilled') order by starts_at")
+                .bind("person", personId)
+                .map(row -> new SessionEntry(row.get("id", UUID.class), row.get("starts_at", Instant.class),
+                        row.get("ends_at", Instant.class), row.get("status", String.class),
+                        row.get("updated_at", Instant.class)))
                 .all();
     }
 
@@ -64,8 +78,8 @@ public class SessionStore {
                 .then();
     }
 
-    private static org.springframework.r2dbc.core.Parameter nullable(UUID value) {
-        return org.springframework.r2dbc.core.Parameter.fromOrEmpty(value, UUID.class);
+    private static Parameter nullable(UUID value) {
+        return Parameter.fromOrEmpty(value, UUID.class);
     }
 
     /** Moves a booked session to {@code status}; empty if it was not booked any more. */

@@ -3,10 +3,10 @@ package org.teletherapy.sessions.calendar;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,10 +22,10 @@ import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
+import org.teletherapy.sessions.booking.SessionStore;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 /** The caller's sessions for calendar apps: a download with a token, or a private feed URL without one. */
@@ -34,11 +34,11 @@ class CalendarController {
 
     private static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
 
-    private final DatabaseClient database;
+    private final SessionStore sessions;
     private final CalendarFeeds feeds;
 
-    CalendarController(DatabaseClient database, CalendarFeeds feeds) {
-        this.database = database;
+    CalendarController(SessionStore sessions, CalendarFeeds feeds) {
+        this.sessions = sessions;
         this.feeds = feeds;
     }
 
@@ -92,23 +92,23 @@ class CalendarController {
     @GetMapping("/api/v1/calendar/feeds/{token}.ics")
     Mono<ResponseEntity<String>> feed(@PathVariable String token) {
         return feeds.owner(token)
-                .switchIfEmpty(Mono.error(() -> new ProblemException(HttpStatus.NOT_FOUND, "feed-not-found",
-                        "Calendar feed not found", "This calendar link does not exist or was revoked.")))
+                .switchIfEmpty(Mono.error(() -> new FeedNotFoundException()))
                 .flatMap(owner -> calendarOf(owner.personId(), owner.role(), null));
     }
 
-    private Mono<ResponseEntity<String>> calendarOf(UUID personId, String role, UUID onlySession) {
-        String column = "therapist".equals(role) ? "therapist_id" : "client_id";
-        DatabaseClient.GenericExecuteSpec query = database.sql("select id, starts_at, ends_at, status, updated_at "
-                        + "from session where " + column + " = :person and status in ('booked', 'cancelled', 'fulfilled') "
-                        + (onlySession == null ? "" : "and id = :session ") + "order by starts_at")
-                .bind("person", personId);
-        return (onlySession == null ? query : query.bind("session", onlySession))
-                .map(row -> new CalendarWriter.Entry(row.get("id", UUID.class), row.get("starts_at", Instant.class),
-                        row.get("ends_at", Instant.class), row.get("status", String.class), row.get("updated_at", Instant.class)))
-                .all().collectList()
+    private Mono<ResponseEntity<String>> calendarOf(UUID personId, String role, @Nullable UUID onlySession) {
+        return sessions.calendarOf(personId, "therapist".equals(role))
+                .filter(entry -> onlySession == null || onlySession.equals(entry.sessionId()))
+                .collectList()
                 .map(entries -> ResponseEntity.ok().contentType(CALENDAR)
                         .header("Cache-Control", "private, no-store")
                         .body(CalendarWriter.write(entries)));
+    }
+
+    static final class FeedNotFoundException extends ProblemException {
+        FeedNotFoundException() {
+            super(HttpStatus.NOT_FOUND, "feed-not-found", "Calendar feed not found",
+                    "This calendar link does not exist or was revoked.");
+        }
     }
 }

@@ -5,6 +5,8 @@ import biweekly.ICalendar;
 import biweekly.component.VEvent;
 import biweekly.property.Status;
 
+import org.teletherapy.sessions.booking.SessionEntry;
+
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -17,17 +19,14 @@ import java.util.UUID;
  */
 final class CalendarWriter {
 
-    record Entry(UUID sessionId, Instant start, Instant end, String status, Instant updatedAt) {
-    }
-
     private CalendarWriter() {
     }
 
-    static String write(List<Entry> entries) {
+    static String write(List<SessionEntry> entries) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Teletherapy//Sessions//EN");
         calendar.setName("Therapy sessions");
-        for (Entry entry : entries) {
+        for (SessionEntry entry : entries) {
             VEvent event = new VEvent();
             event.setUid(uid(entry.sessionId()));
             event.setDateStart(Date.from(entry.start()), true);

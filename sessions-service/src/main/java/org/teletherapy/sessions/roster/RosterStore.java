@@ -8,7 +8,7 @@ import org.teletherapy.events.roster.RosterUnlinked;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.UUID;
 
 /** The therapist–client roster. Linking and unlinking publish roster events in the same transaction. */
@@ -17,10 +17,12 @@ public class RosterStore {
 
     private final DatabaseClient database;
     private final OutboxWriter outbox;
+    private final Clock clock;
 
-    RosterStore(DatabaseClient database, OutboxWriter outbox) {
+    RosterStore(DatabaseClient database, OutboxWriter outbox, Clock clock) {
         this.database = database;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     public Mono<Boolean> isLinked(UUID therapistId, UUID clientId) {
@@ -52,7 +54,7 @@ public class RosterStore {
                 .bind("therapistName", therapistName).bind("clientName", clientName)
                 .fetch().rowsUpdated()
                 .flatMap(rows -> rows == 0 ? Mono.just(false)
-                        : outbox.append(new RosterLinked(clientId, therapistId, Instant.now()), therapistId.toString())
+                        : outbox.append(new RosterLinked(clientId, therapistId, clock.instant()), therapistId.toString())
                                 .thenReturn(true));
     }
 
@@ -62,7 +64,7 @@ public class RosterStore {
                 .bind("therapist", therapistId).bind("client", clientId)
                 .fetch().rowsUpdated()
                 .flatMap(rows -> rows == 0 ? Mono.just(false)
-                        : outbox.append(new RosterUnlinked(clientId, therapistId, Instant.now()), therapistId.toString())
+                        : outbox.append(new RosterUnlinked(clientId, therapistId, clock.instant()), therapistId.toString())
                                 .thenReturn(true));
     }
 }

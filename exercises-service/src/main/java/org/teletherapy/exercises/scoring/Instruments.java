@@ -1,4 +1,4 @@
-package org.teletherapy.exercises;
+package org.teletherapy.exercises.scoring;
 
 import org.teletherapy.events.exercises.Instrument;
 

@@ -1,8 +1,9 @@
-package org.teletherapy.sessions.booking;
+package org.teletherapy.sessions.figures;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.teletherapy.sessions.booking.SessionFigures;
 import reactor.core.publisher.Mono;
 
 /** What operators may see of scheduling: counts, never who or when. */

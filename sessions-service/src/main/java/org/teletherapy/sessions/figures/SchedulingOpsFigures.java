@@ -1,7 +1,8 @@
-package org.teletherapy.sessions.booking;
+package org.teletherapy.sessions.figures;
 
 import org.springframework.stereotype.Component;
 import org.teletherapy.service.ops.OpsFiguresContributor;
+import org.teletherapy.sessions.booking.SessionFigures;
 import reactor.core.publisher.Mono;
 
 import java.util.Map;

@@ -1,8 +1,0 @@
-package org.teletherapy.exercises;
-
-/**
- * One offending field of a request: its name (such as {@code answers.item9}) and what is wrong with it. Never the
- * value itself, which may be what a client wrote.
- */
-public record FieldProblem(String field, String code, String message) {
-}

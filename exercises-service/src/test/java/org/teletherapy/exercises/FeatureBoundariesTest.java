@@ -1,0 +1,28 @@
+package org.teletherapy.exercises;
+
+import org.junit.jupiter.api.Test;
+import org.teletherapy.testsupport.FeatureBoundaries;
+
+/** Features form no cycle, use each other through their package's public types, and keep to their own tables. */
+class FeatureBoundariesTest {
+
+    @Test
+    void featuresKeepTheirBoundaries() {
+        FeatureBoundaries.of(ExercisesApplication.class)
+                .owns("assignment", "assignment", "completed_session")
+                .owns("template", "exercise_template")
+                .owns("submission", "submission")
+                .owns("measure", "measure")
+                .owns("safety", "safety_alert")
+                .owns("roster", "roster_link")
+                .owns("session", "known_session")
+                .owns("erasure", "erased_client")
+                .owns("crypto", "client_keyset")
+                .reads("assignment", "exercise_template", "an assignment's list joins its template's title and kind")
+                .reads("assignment", "roster_link", "a therapist's assignments are filtered by the roster in one query")
+                .reads("safety", "roster_link", "a therapist's alerts are filtered by the roster in one query")
+                .reads("roster", "erased_client", "a late roster event for an erased client is dropped in one statement")
+                .reads("session", "erased_client", "a late session event for an erased client is dropped in one statement")
+                .verify();
+    }
+}
