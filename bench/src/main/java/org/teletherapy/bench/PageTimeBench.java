@@ -114,7 +114,7 @@ final class PageTimeBench {
                         long start = System.nanoTime();
                         HttpResponse<String> response = browser.http().send(
                                 HttpRequest.newBuilder(URI.create(browser.gateway() + page.getValue()))
-                                        .header("Accept", "text/html").GET().build(),
+                                        .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build(),
                                 HttpResponse.BodyHandlers.ofString());
                         long took = System.nanoTime() - start;
                         if (response.statusCode() == 429) {
