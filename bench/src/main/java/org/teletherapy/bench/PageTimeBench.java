@@ -15,6 +15,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -105,6 +106,7 @@ final class PageTimeBench {
                                Map<String, Latencies> latencies) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(browsers.size());
         AtomicInteger limited = new AtomicInteger();
+        AtomicInteger stuckPages = new AtomicInteger();
         Instant until = Instant.now().plus(duration);
         List<Future<?>> done = new ArrayList<>();
         for (Browser browser : browsers) {
@@ -112,10 +114,17 @@ final class PageTimeBench {
                 while (Instant.now().isBefore(until)) {
                     for (Map.Entry<String, String> page : browser.pages().entrySet()) {
                         long start = System.nanoTime();
-                        HttpResponse<String> response = browser.http().send(
-                                HttpRequest.newBuilder(URI.create(browser.gateway() + page.getValue()))
-                                        .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build(),
-                                HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> response;
+                        try {
+                            response = browser.http().send(
+                                    HttpRequest.newBuilder(URI.create(browser.gateway() + page.getValue()))
+                                            .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                        } catch (HttpTimeoutException stuck) {
+                            // No answer within 30 s: counted, not timed, so one stuck request does not end the run.
+                            stuckPages.incrementAndGet();
+                            continue;
+                        }
                         long took = System.nanoTime() - start;
                         if (response.statusCode() == 429) {
                             // The gateway's per-address limit: every bench browser comes from one address.
@@ -131,10 +140,16 @@ final class PageTimeBench {
                 return null;
             }));
         }
-        for (Future<?> each : done) {
-            each.get();
+        try {
+            for (Future<?> each : done) {
+                each.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
-        pool.shutdown();
+        if (stuckPages.get() > 0) {
+            System.out.printf("  %d pages got no answer within 30 s, not counted above%n", stuckPages.get());
+        }
         if (limited.get() > 0) {
             System.out.printf("  %d pages refused by the gateway's rate limit (429), not counted above%n", limited.get());
         }
