@@ -131,7 +131,7 @@ class BookingController {
                     Session session = found.getT1();
                     model.addAttribute("appointmentId", session.id());
                     model.addAttribute("when", viewer.dateTime(session.start()));
-                    model.addAttribute("therapist", nameOf(found.getT2(), session.therapistId()));
+                    model.addAttribute("therapist", CareTeamMember.therapistName(found.getT2(), session.therapistId()));
                     model.addAttribute("zone", viewer.zone().getId());
                     if (session.seriesId() == null) {
                         model.addAttribute("series", List.of());
@@ -181,7 +181,7 @@ class BookingController {
                     model.addAttribute("week", range.with(found.getT1(), viewer, taken));
                     model.addAttribute("choice", choice);
                     model.addAttribute("modes", Repeat.MODES);
-                    model.addAttribute("therapist", nameOf(found.getT2(), therapistId));
+                    model.addAttribute("therapist", CareTeamMember.therapistName(found.getT2(), therapistId));
                     model.addAttribute("zone", viewer.zone().getId());
                     model.addAttribute("previous", week > 0 ? week - 1 : null);
                     model.addAttribute("next", week < WEEKS_AHEAD ? week + 1 : null);
@@ -192,11 +192,6 @@ class BookingController {
     private Mono<List<CareTeamMember>> therapists() {
         return api.list("/api/v1/care-team", CareTeamMember.class)
                 .map(team -> team.stream().filter(member -> member.therapistId() != null).toList());
-    }
-
-    private static String nameOf(List<CareTeamMember> team, UUID therapistId) {
-        return team.stream().filter(member -> therapistId.equals(member.therapistId()))
-                .map(CareTeamMember::name).findFirst().orElse("");
     }
 
     /** The time to mark as just taken: only when someone else took it, not when a later date of a series is. */

@@ -1,6 +1,7 @@
 package org.teletherapy.web.home;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** What the home page reads from the API; unknown fields are ignored, so the API can grow. */
@@ -19,6 +20,12 @@ public final class ApiViews {
     }
 
     public record CareTeamMember(UUID therapistId, UUID clientId, String name) {
+
+        /** The therapist's name as the client's care team gives it; "" for one not (or no longer) on it. */
+        public static String therapistName(List<CareTeamMember> team, UUID therapistId) {
+            return team.stream().filter(member -> therapistId.equals(member.therapistId()))
+                    .map(CareTeamMember::name).findFirst().orElse("");
+        }
     }
 
     record Assignment(UUID id, String templateTitle, String kind, String instrument, String status, Instant dueAt,

@@ -14,8 +14,7 @@ record SessionPage(UUID id, String when, String therapist, String statusKey, boo
                    String joinUrl, boolean inSeries) {
 
     static SessionPage of(Session session, List<CareTeamMember> team, Viewer viewer, Instant now) {
-        String therapist = team.stream().filter(member -> session.therapistId().equals(member.therapistId()))
-                .map(CareTeamMember::name).findFirst().orElse("");
+        String therapist = CareTeamMember.therapistName(team, session.therapistId());
         boolean booked = "booked".equals(session.status()) && session.start().isAfter(now);
         return new SessionPage(session.id(), viewer.dateTime(session.start()), therapist,
                 "session.status." + session.status(), booked,
