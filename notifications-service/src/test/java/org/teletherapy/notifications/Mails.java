@@ -7,40 +7,18 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.teletherapy.devstack.MailServer;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-
-import static org.awaitility.Awaitility.await;
 
 /** Reading what GreenMail received: by recipient and what the message is about, its texts and its calendar entry. */
 public final class Mails {
 
     private Mails() {
-    }
-
-    /** The messages of {@code kind} to {@code address} that mention {@code subject} (an id in a link or the .ics). */
-    public static List<MimeMessage> about(MailServer mail, String address, String kind, UUID subject) {
-        return mail.messagesTo(address).stream()
-                .filter(message -> kind.equals(header(message, "X-Teletherapy-Kind")))
-                .filter(message -> everything(message).contains(subject.toString()))
-                .toList();
-    }
-
-    public static MimeMessage awaitOne(MailServer mail, String address, String kind, UUID subject) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> !about(mail, address, kind, subject).isEmpty());
-        List<MimeMessage> messages = about(mail, address, kind, subject);
-        if (messages.size() != 1) {
-            throw new AssertionError(messages.size() + " " + kind + " messages to " + address);
-        }
-        return messages.get(0);
     }
 
     public static String header(MimeMessage message, String name) {

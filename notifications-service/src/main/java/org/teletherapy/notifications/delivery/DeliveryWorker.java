@@ -156,8 +156,13 @@ class DeliveryWorker {
             return finish(delivery, "failed", reason);
         }
         Duration pause = properties.backoff(delivery.attempts());
-        log.info("{} delivery {} attempt {} failed ({}), again in {}", delivery.kind().wireName(), delivery.id(),
-                delivery.attempts(), reason, pause);
+        if (delivery.attempts() == 1) {
+            log.info("{} delivery {} failed ({}), tried again with backoff", delivery.kind().wireName(), delivery.id(),
+                    reason);
+        } else {
+            log.debug("{} delivery {} attempt {} failed ({}), again in {}", delivery.kind().wireName(), delivery.id(),
+                    delivery.attempts(), reason, pause);
+        }
         counter("teletherapy.notifications.retried", "Attempts that failed and will be repeated", delivery).increment();
         return deliveries.retryAt(delivery, reason, now.plus(pause)).then();
     }

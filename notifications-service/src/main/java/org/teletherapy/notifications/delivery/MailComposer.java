@@ -102,7 +102,7 @@ class MailComposer {
                 : text("footer." + category.wireName(), locale));
         context.setVariable("unsubscribeLabel", text("footer.unsubscribe", locale));
 
-        MimeMessage message = mail.createMimeMessage();
+        MimeMessage message = new IdentifiedMessage(mail.createMimeMessage(), "<" + delivery.id() + "@teletherapy>");
         MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
         helper.setFrom(from);
         helper.setTo(address(address, recipient));
@@ -122,6 +122,25 @@ class MailComposer {
                     "text/calendar; method=" + method + "; charset=UTF-8"));
         }
         return message;
+    }
+
+    /**
+     * A message whose Message-ID is its delivery's: a message sent twice (a lease run out mid-send) is recognisable
+     * as the same message to mail programs and to the support desk, without any personal data in it.
+     */
+    private static final class IdentifiedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        IdentifiedMessage(MimeMessage template, String messageId) {
+            super(template.getSession());
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 
     private @Nullable String calendar(Delivery delivery, String address, Instant now) {

@@ -28,7 +28,6 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.teletherapy.notifications.Mails.about;
 import static org.teletherapy.notifications.Mails.text;
 
 /** Reminders before a session: planned durably, sent once by racing instances, never for a cancelled or moved one. */
@@ -101,12 +100,12 @@ class RemindersTest extends NotificationsTestBase {
                 .blockLast(Duration.ofSeconds(60));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> sessions.stream()
-                .allMatch(session -> about(mail, CLIENT2, "session-reminder", session.sessionId()).size() == 1));
+                .allMatch(session -> about(CLIENT2, "session-reminder", session.sessionId()).size() == 1));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> sessions.stream()
-                .allMatch(session -> about(mail, CLIENT2, "session-reminder", session.sessionId()).size() == 1));
+                .allMatch(session -> about(CLIENT2, "session-reminder", session.sessionId()).size() == 1));
         sessions.forEach(session -> assertThat(reminders(session.sessionId()))
                 .containsExactly(Map.of("status", "sent", "attempts", 1)));
-        assertThat(text(about(mail, CLIENT2, "session-reminder", sessions.get(0).sessionId()).get(0), "text/plain"))
+        assertThat(text(about(CLIENT2, "session-reminder", sessions.get(0).sessionId()).get(0), "text/plain"))
                 .contains("A reminder: your therapy session with Theresa Lindqvist");
     }
 
@@ -122,7 +121,7 @@ class RemindersTest extends NotificationsTestBase {
         clock.advance(Duration.ofHours(2).plusMinutes(15));
         otherInstance().run().block(Duration.ofSeconds(30));
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> about(mail, CLIENT2, "session-reminder", booked.sessionId()).isEmpty());
+                .until(() -> about(CLIENT2, "session-reminder", booked.sessionId()).isEmpty());
     }
 
     @Test
@@ -141,11 +140,11 @@ class RemindersTest extends NotificationsTestBase {
         otherInstance().run().block(Duration.ofSeconds(30));
         clock.advance(Duration.ofHours(1));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> about(mail, CLIENT2, "session-reminder", movedId).size() == 1);
+                .until(() -> about(CLIENT2, "session-reminder", movedId).size() == 1);
         clock.advance(Duration.ofHours(23));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> about(mail, CLIENT2, "session-reminder", movedId).size() == 2);
-        assertThat(about(mail, CLIENT2, "session-reminder", booked.sessionId())).isEmpty();
+                .until(() -> about(CLIENT2, "session-reminder", movedId).size() == 2);
+        assertThat(about(CLIENT2, "session-reminder", booked.sessionId())).isEmpty();
     }
 
     @Test
@@ -154,7 +153,7 @@ class RemindersTest extends NotificationsTestBase {
         awaitPlanned(booked.sessionId(), 1);
         Instant due = booked.startsAt().minus(Duration.ofHours(1)).plusSeconds(1);
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> about(mail, CLIENT2, "session-booked", booked.sessionId()).size() == 1);
+                .until(() -> about(CLIENT2, "session-booked", booked.sessionId()).size() == 1);
         // An instance claims the reminder at its time and dies before sending it (what else it claimed goes back).
         List<Delivery> claimed = deliveries.claim(due, due.plus(properties.lease()), 500)
                 .filter(delivery -> delivery.subjectId().equals(booked.sessionId())
@@ -164,13 +163,13 @@ class RemindersTest extends NotificationsTestBase {
 
         clock.advance(Duration.between(Instant.now(), due));
         otherInstance().run().block(Duration.ofSeconds(30));
-        assertThat(about(mail, CLIENT2, "session-reminder", booked.sessionId())).isEmpty();
+        assertThat(about(CLIENT2, "session-reminder", booked.sessionId())).isEmpty();
 
         clock.advance(properties.lease().plusSeconds(5));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> about(mail, CLIENT2, "session-reminder", booked.sessionId()).size() == 1);
+                .until(() -> about(CLIENT2, "session-reminder", booked.sessionId()).size() == 1);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
-                .until(() -> about(mail, CLIENT2, "session-reminder", booked.sessionId()).size() == 1);
+                .until(() -> about(CLIENT2, "session-reminder", booked.sessionId()).size() == 1);
         assertThat(reminders(booked.sessionId())).containsExactly(Map.of("status", "sent", "attempts", 2));
     }
 }
