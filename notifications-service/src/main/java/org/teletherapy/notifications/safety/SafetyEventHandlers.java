@@ -4,6 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.teletherapy.eventing.inbox.EventHandler;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
+import org.teletherapy.events.exercises.MeasureSafetyAlertAcknowledged;
 
 @Configuration(proxyBeanMethods = false)
 class SafetyEventHandlers {
@@ -11,5 +12,10 @@ class SafetyEventHandlers {
     @Bean
     EventHandler<MeasureSafetyAlert> safetyAlert(SafetyNotifications notifications) {
         return EventHandler.of(MeasureSafetyAlert.class, notifications::raised);
+    }
+
+    @Bean
+    EventHandler<MeasureSafetyAlertAcknowledged> safetyAlertAcknowledged(SafetyNotifications notifications) {
+        return EventHandler.of(MeasureSafetyAlertAcknowledged.class, notifications::acknowledged);
     }
 }

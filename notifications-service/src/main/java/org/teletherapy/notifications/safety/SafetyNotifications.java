@@ -3,6 +3,7 @@ package org.teletherapy.notifications.safety;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
+import org.teletherapy.events.exercises.MeasureSafetyAlertAcknowledged;
 import org.teletherapy.notifications.delivery.Deliveries;
 import org.teletherapy.notifications.delivery.Delivery;
 import org.teletherapy.notifications.delivery.DeliveryCheck;
@@ -13,8 +14,8 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * A safety alert reaches each of the client's therapists at once (exercises-service announces it once per
@@ -55,13 +56,18 @@ class SafetyNotifications implements DeliveryCheck {
                 .then(deliveries.plan(escalation, now));
     }
 
-    Mono<Void> acknowledged(UUID alertId, Instant at) {
+    /** A therapist acknowledged the alert (even before this service heard of it): no escalation follows. */
+    Mono<Void> acknowledged(MeasureSafetyAlertAcknowledged event) {
         return database.sql("""
-                        update safety_alert set acknowledged_at = :at where id = :id and acknowledged_at is null""")
-                .bind("id", alertId)
-                .bind("at", at)
+                        insert into safety_alert (id, client_id, raised_at, acknowledged_at)
+                        values (:id, :client, :at, :at)
+                        on conflict (id) do update set acknowledged_at = excluded.acknowledged_at
+                         where safety_alert.acknowledged_at is null""")
+                .bind("id", event.alertId())
+                .bind("client", event.clientId())
+                .bind("at", event.occurredAt())
                 .then()
-                .then(deliveries.cancelPending(alertId, java.util.List.of(Kind.SAFETY_ESCALATION)))
+                .then(deliveries.cancelPending(event.alertId(), List.of(Kind.SAFETY_ESCALATION)))
                 .then();
     }
 

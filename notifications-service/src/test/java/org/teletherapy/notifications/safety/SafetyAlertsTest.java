@@ -4,6 +4,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
+import org.teletherapy.events.exercises.MeasureSafetyAlertAcknowledged;
 import org.teletherapy.notifications.NotificationsTestBase;
 import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.TestEvents;
@@ -57,5 +58,20 @@ class SafetyAlertsTest extends NotificationsTestBase {
         assertThat(everything(escalation)).doesNotContain("Clara", "Meyer", "PHQ", "score", "Unsubscribe");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
                 .until(() -> about(ON_CALL, "safety-escalation", alert).size() == 1);
+    }
+
+    @Test
+    void anAcknowledgedAlertIsNotEscalated() {
+        UUID alert = raise(DemoUsers.CLIENT2, DemoUsers.THERAPIST1);
+        awaitOne("therapist1@example.org", "safety-alert", alert);
+        TestEvents.publish(new MeasureSafetyAlertAcknowledged(alert, DemoUsers.CLIENT2, DemoUsers.THERAPIST1,
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "cancelled".equals(database
+                .sql("select status from delivery where subject_id = :s and kind = 'safety-escalation'")
+                .bind("s", alert).map(row -> row.get("status", String.class)).one().block()));
+
+        clock.advance(Duration.ofMinutes(20));
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                .until(() -> about(ON_CALL, "safety-escalation", alert).isEmpty());
     }
 }
