@@ -1,13 +1,11 @@
 package org.teletherapy.notifications.recipient;
 
 import jakarta.ws.rs.NotFoundException;
-import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Service;
+import org.teletherapy.service.keycloak.KeycloakAdminClients;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Looks a recipient's address, name, language and time zone up in Keycloak when a message is sent, so that the
@@ -39,18 +36,8 @@ public class Recipients implements DisposableBean {
     Recipients(KeycloakProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.keycloak = KeycloakBuilder.builder()
-                .serverUrl(properties.url())
-                .realm(properties.realm())
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .clientId(properties.clientId())
-                .clientSecret(properties.clientSecret())
-                .resteasyClient(new ResteasyClientBuilderImpl()
-                        .connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .connectionPoolSize(10)
-                        .build())
-                .build();
+        this.keycloak = KeycloakAdminClients.serviceAccount(properties.url(), properties.realm(),
+                properties.clientId(), properties.clientSecret(), properties.connectTimeout(), properties.readTimeout());
     }
 
     /**
