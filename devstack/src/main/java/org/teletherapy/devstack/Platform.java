@@ -429,6 +429,7 @@ public final class Platform implements AutoCloseable {
         if (app == App.SESSIONS) {
             env.put("TELETHERAPY_KEYCLOAK_URL", keycloak.internalUrl());
             env.put("TELETHERAPY_KEYCLOAK_CLIENT_SECRET", options.secrets().get("client.sessions-service"));
+            env.put("TELETHERAPY_KEYCLOAK_INVITATION_REDIRECT_URI", gatewayUrl() + "/");
             // The demo realm's therapist–client pairs, so every service starts with the same roster.
             env.put("TELETHERAPY_DEMO_ROSTER", "true");
             // A session that took place a week ago, on the devstack's own lasting data only: throw-away platforms of

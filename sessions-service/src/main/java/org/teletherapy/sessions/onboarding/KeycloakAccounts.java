@@ -34,9 +34,11 @@ class KeycloakAccounts implements Accounts, DisposableBean {
 
     private final Keycloak keycloak;
     private final String realm;
+    private final KeycloakProperties properties;
 
     KeycloakAccounts(KeycloakProperties properties) {
         this.realm = properties.realm();
+        this.properties = properties;
         this.keycloak = KeycloakAdminClients.serviceAccount(properties.url(), properties.realm(),
                 properties.clientId(), properties.clientSecret(), properties.connectTimeout(), properties.readTimeout());
     }
@@ -79,10 +81,24 @@ class KeycloakAccounts implements Accounts, DisposableBean {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("realm role " + role + " is missing"));
             created.roles().realmLevel().add(List.of(realmRole));
+            sendInvitation(created);
             return id;
         } catch (RuntimeException e) {
             realmResource.users().delete(id.toString()).close();
             throw e;
+        }
+    }
+
+    /**
+     * Keycloak's own mail (execute-actions): a link to set a password and confirm the address, leading on to the web
+     * app. The account stands if the mail cannot go out: the person can still reset the password from the login page.
+     */
+    private void sendInvitation(UserResource created) {
+        try {
+            created.executeActionsEmail(properties.invitationClientId(), properties.invitationRedirectUri(),
+                    (int) properties.invitationLifespan().toSeconds(), FIRST_LOGIN_ACTIONS);
+        } catch (RuntimeException e) {
+            log.warn("Keycloak could not send the invitation mail of a new account: {}", e.getClass().getSimpleName());
         }
     }
 
