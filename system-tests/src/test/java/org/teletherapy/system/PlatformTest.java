@@ -228,7 +228,7 @@ class PlatformTest {
                 active.forEach(target -> health.put(target.path("labels").path("job").asText(),
                         target.path("health").asText() + " " + target.path("lastError").asText()));
                 assertThat(health).containsOnlyKeys("gateway", "sessions-service", "notes-service", "exercises-service",
-                        "web", "prometheus").allSatisfy((job, state) -> assertThat(state).as(job).isEqualTo("up "));
+                        "notifications-service", "web", "prometheus").allSatisfy((job, state) -> assertThat(state).as(job).isEqualTo("up "));
             });
             JsonNode booked = JSON.readTree(prometheus.query("sum(teletherapy_sessions_booked_total)"))
                     .path("data").path("result").path(0).path("value").path(1);
