@@ -39,6 +39,8 @@ public abstract class SignedInPageTest {
     static void api(DynamicPropertyRegistry registry) {
         registry.add("teletherapy.web.api-uri", API::url);
         registry.add("teletherapy.web.client-secret", () -> "page-test-secret");
+        // A stand-in that never answers (Answer.never) keeps a page waiting this long, not the 12 s of production.
+        registry.add("teletherapy.web.api-timeout", () -> "1s");
     }
 
     @AfterAll
