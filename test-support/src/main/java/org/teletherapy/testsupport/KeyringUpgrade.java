@@ -148,23 +148,18 @@ public final class KeyringUpgrade {
     }
 
     private static Integer checksum(Infrastructure.DatabaseEndpoint database, String version) {
-        try (Connection connection = connect(database);
-             PreparedStatement query = connection.prepareStatement("select checksum from flyway_schema_history where version = ?")) {
-            query.setString(1, version);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? (Integer) result.getObject(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return (Integer) single(database, "select checksum from flyway_schema_history where version = ?", version);
     }
 
     private static boolean exists(Infrastructure.DatabaseEndpoint database, String table) {
-        try (Connection connection = connect(database);
-             PreparedStatement query = connection.prepareStatement("select to_regclass(?) is not null")) {
-            query.setString(1, table);
+        return Boolean.TRUE.equals(single(database, "select to_regclass(?) is not null", table));
+    }
+
+    private static Object single(Infrastructure.DatabaseEndpoint database, String sql, String parameter) {
+        try (Connection connection = connect(database); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
             try (ResultSet result = query.executeQuery()) {
-                return result.next() && result.getBoolean(1);
+                return result.next() ? result.getObject(1) : null;
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
