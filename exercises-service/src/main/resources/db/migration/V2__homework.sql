@@ -134,18 +134,6 @@ create table erased_client (
     erased_at timestamptz not null
 );
 
--- Each client's data key (a Tink AES-256-GCM keyset, see the crypto module's SubjectKeyring), wrapped under a master
--- key that never enters the database. Destroying it (client.erased) leaves a tombstone row without key material, so
--- nothing new is ever sealed for an erased client and everything sealed before is unreadable.
-create table client_keyset (
-    subject_id         uuid        primary key,
-    wrapped_keyset     bytea,
-    master_key_version text,
-    created_at         timestamptz not null default now(),
-    rewrapped_at       timestamptz,
-    destroyed_at       timestamptz,
-    check ((wrapped_keyset is null) = (destroyed_at is not null)),
-    check ((wrapped_keyset is null) = (master_key_version is null))
-);
-
-create index client_keyset_by_version on client_keyset (master_key_version) where wrapped_keyset is not null;
+-- Each client's data key was created here as client_keyset until the crypto module kept its keyring in a schema of
+-- its own (crypto/src/main/resources/db/crypto/V1__keyring.sql), which takes over the table of a database that applied
+-- this migration as released (teletherapy.crypto.keyring-created-by in application.yml).

@@ -1,21 +1,9 @@
 -- The notes vault: encrypted note content, addenda, the caseload copied from sessions-service's events, client
 -- erasures (crypto-shredding) and the tamper-evident access audit.
 
--- Each client's data key (a Tink AES-256-GCM keyset), wrapped under a master key that never enters the database
--- (see the crypto module's SubjectKeyring). Destroying a client's key leaves the row behind with no key material,
--- so that nothing new is ever encrypted for an erased client.
-create table client_keyset (
-    subject_id         uuid        primary key,
-    wrapped_keyset     bytea,
-    master_key_version text,
-    created_at         timestamptz not null default now(),
-    rewrapped_at       timestamptz,
-    destroyed_at       timestamptz,
-    check ((wrapped_keyset is null) = (destroyed_at is not null)),
-    check ((wrapped_keyset is null) = (master_key_version is null))
-);
-
-create index client_keyset_by_version on client_keyset (master_key_version) where wrapped_keyset is not null;
+-- Each client's data key was created here as client_keyset until the crypto module kept its keyring in a schema of
+-- its own (crypto/src/main/resources/db/crypto/V1__keyring.sql), which takes over the table of a database that applied
+-- this migration as released (teletherapy.crypto.keyring-created-by in application.yml).
 
 -- A note's text (and structured sections) exist only as ciphertext under the client's data key, bound to the
 -- note's id, version, author and kind: a ciphertext copied to another row or replayed into another version fails.

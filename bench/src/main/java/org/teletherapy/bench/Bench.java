@@ -17,13 +17,14 @@ public final class Bench {
                     args.length > 2 ? Integer.parseInt(args[2]) : 220);
             case "pages" -> PageTimeBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 10,
-                    args.length > 2 ? Integer.parseInt(args[2]) : 60);
+                    args.length > 2 ? Integer.parseInt(args[2]) : 60,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 180);
             case "gateway-tracing" -> GatewayTracingBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 30,
                     args.length > 2 ? Integer.parseInt(args[2]) : 32);
             default -> {
                 System.err.println("usage: bench/run outbox [seconds] [events-per-second] | booking [racers] [slots]"
-                        + " | gateway-tracing [seconds-per-mode] [in-flight] | pages [signed-in-users] [seconds]");
+                        + " | gateway-tracing [seconds-per-mode] [in-flight] | pages [signed-in-users] [seconds] [warm-up-seconds]");
                 System.exit(2);
             }
         }

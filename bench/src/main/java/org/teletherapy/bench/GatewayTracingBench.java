@@ -164,11 +164,11 @@ final class GatewayTracingBench {
             long spansBefore = spanBytes.get();
             Latencies latencies = new Latencies(mode.label);
             AtomicLong errors = new AtomicLong();
-            double cpuBefore = cpuSeconds(gateway.pid());
+            double cpuBefore = ProcessCpu.secondsOf(gateway.pid());
             long started = System.nanoTime();
             long requests = load(http, target, concurrency, Duration.ofSeconds(seconds), latencies, errors);
             double elapsed = (System.nanoTime() - started) / 1e9;
-            double cpu = cpuSeconds(gateway.pid()) - cpuBefore;
+            double cpu = ProcessCpu.secondsOf(gateway.pid()) - cpuBefore;
             // The exporter sends every few seconds: let the last batch of this run arrive before counting.
             Thread.sleep(6_000);
             return new Result(mode, requests, errors.get(), elapsed, latencies, spanBytes.get() - spansBefore, cpu);
@@ -209,13 +209,6 @@ final class GatewayTracingBench {
                     return null;
                 })
                 .thenCompose(ignored -> chain(http, request, deadline, latencies, completed, errors));
-    }
-
-    /** User plus system CPU time of a process so far (Linux /proc; clock ticks of 1/100 s). */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static Throwable rootCause(Throwable failure) {

@@ -2,6 +2,7 @@ package org.teletherapy.crypto;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.flywaydb.core.api.callback.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,12 +15,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-import java.nio.file.Path;
-
 /**
  * A service that has this module and a {@link DatabaseClient} gets a {@link SubjectKeyring} over the table named
- * by {@code teletherapy.crypto.keyring-table}, master keys from a local keyset file unless it declares its own
- * {@link MasterKeyProvider} (a KMS, Vault), and the background {@link MasterKeyRewrapper}.
+ * by {@code teletherapy.crypto.keyring-table} (in this module's own schema, migrated here), master keys from a local
+ * keyset file unless it declares its own {@link MasterKeyProvider} (a KMS, Vault), and the background
+ * {@link MasterKeyRewrapper}.
  */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration",
@@ -34,19 +34,34 @@ public class CryptoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     MasterKeyProvider masterKeyProvider(CryptoProperties properties, Environment environment) {
-        Path file = properties.masterKeyFile() != null ? properties.masterKeyFile()
-                : Path.of(".devstack", "data", "keys", environment.getProperty("spring.application.name", "service") + "-master.json");
-        LocalKeysetMasterKeyProvider provider = LocalKeysetMasterKeyProvider.loadOrCreate(file);
+        LocalKeysetMasterKeyProvider provider = LocalKeysetMasterKeyProvider.loadOrCreate(properties.masterKeyFile(environment));
         log.info("master keys: {} (for development; production plugs in a KMS-backed MasterKeyProvider)", provider.describe());
         return provider;
     }
 
+    /** Over the service's Flyway connection, as eventing migrates its tables. */
+    @Bean
+    CryptoDatabase cryptoDatabase(Environment environment) {
+        return new CryptoDatabase(environment.getRequiredProperty("spring.flyway.url"),
+                environment.getProperty("spring.flyway.user"), environment.getProperty("spring.flyway.password"));
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    SubjectKeyring subjectKeyring(DatabaseClient database, CryptoProperties properties, MasterKeyProvider masterKeys,
-                                  ObjectProvider<MeterRegistry> meters) {
-        return new SubjectKeyring(database, properties.keyringTable(), masterKeys,
+    SubjectKeyring subjectKeyring(DatabaseClient database, CryptoDatabase cryptoDatabase, CryptoProperties properties,
+                                  MasterKeyProvider masterKeys, ObjectProvider<MeterRegistry> meters) {
+        return new SubjectKeyring(database, cryptoDatabase.migrate(properties.keyringTable()), masterKeys,
                 meters.getIfAvailable(SimpleMeterRegistry::new), properties.cacheSize());
+    }
+
+    /**
+     * Lets a database that applied the service's migration as released (with the keyring's DDL) pass the service's
+     * Flyway validation; Spring Boot hands every {@link Callback} bean to the service's Flyway.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "teletherapy.crypto.keyring-created-by.version")
+    Callback formerKeyringMigration(CryptoProperties properties) {
+        return new FormerKeyringMigration(properties.keyringCreatedBy());
     }
 
     @Bean

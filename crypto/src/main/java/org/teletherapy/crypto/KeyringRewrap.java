@@ -24,20 +24,21 @@ final class KeyringRewrap {
     private final AtomicReference<KeyringStatus> lastStatus = new AtomicReference<>();
     private final AtomicLong pendingGauge = new AtomicLong();
 
-    KeyringRewrap(DatabaseClient database, String table, MasterKeyProvider masterKeys, KeysetWrapping wrapping,
-                  MeterRegistry meters) {
+    /** @param name the keyring's name in metrics: its table without the schema */
+    KeyringRewrap(DatabaseClient database, String table, String name, MasterKeyProvider masterKeys,
+                  KeysetWrapping wrapping, MeterRegistry meters) {
         this.database = database;
         this.table = table;
         this.masterKeys = masterKeys;
         this.wrapping = wrapping;
-        this.rewrapped = Counter.builder("teletherapy.crypto.keysets.rewrapped").tag("keyring", table)
+        this.rewrapped = Counter.builder("teletherapy.crypto.keysets.rewrapped").tag("keyring", name)
                 .description("Data keys rewrapped under a new master key").register(meters);
         Gauge.builder("teletherapy.crypto.keysets.pending.rewrap", pendingGauge, AtomicLong::get)
-                .tag("keyring", table).description("Data keys still wrapped under an older master key version")
+                .tag("keyring", name).description("Data keys still wrapped under an older master key version")
                 .register(meters);
         Gauge.builder("teletherapy.crypto.rewrap.progress", lastStatus,
                         status -> status.get() == null ? 1.0 : status.get().rewrapProgress())
-                .tag("keyring", table).description("Share of data keys under the current master key version (0..1)")
+                .tag("keyring", name).description("Share of data keys under the current master key version (0..1)")
                 .register(meters);
     }
 

@@ -25,20 +25,9 @@ import java.util.regex.Pattern;
  * copies of the ciphertext went (replicas, backups, exports), as long as the master key is not kept together with
  * an old copy of the wrapped key.
  *
- * <p>The service creates the table with its own migration (any name, given to the constructor):
- * <pre>
- * create table subject_keyset (
- *     subject_id         uuid        primary key,
- *     wrapped_keyset     bytea,                      -- null once destroyed
- *     master_key_version text,
- *     created_at         timestamptz not null default now(),
- *     rewrapped_at       timestamptz,
- *     destroyed_at       timestamptz,
- *     check ((wrapped_keyset is null) = (destroyed_at is not null)),
- *     check ((wrapped_keyset is null) = (master_key_version is null))
- * );
- * create index subject_keyset_by_version on subject_keyset (master_key_version) where wrapped_keyset is not null;
- * </pre>
+ * <p>The table is this module's: its own migration ({@link CryptoDatabase}, {@code db/crypto/V1__keyring.sql})
+ * creates it in the {@code crypto} schema under the name the service configures, one row per subject with the wrapped
+ * keyset and the master key version it is wrapped under.
  * A destroyed key leaves its row behind (a tombstone) so that nothing new is encrypted for an erased subject.
  *
  * <p>Called inside the service's R2DBC transaction, every statement joins it: a data key created for a new record
@@ -52,6 +41,7 @@ public final class SubjectKeyring {
 
     private final DatabaseClient database;
     private final String table;
+    private final String name;
     private final MasterKeyProvider masterKeys;
     private final Map<UUID, UnwrappedKey> unwrapped;
     private final Timer encryptTimer;
@@ -72,7 +62,8 @@ public final class SubjectKeyring {
     }
 
     /**
-     * @param table     the keyring table (see the class comment), optionally schema-qualified
+     * @param table     the keyring table (see the class comment), optionally schema-qualified; without its schema it
+     *                  names the keyring in metrics (tag {@code keyring})
      * @param cacheSize how many unwrapped data keys are kept in memory; each is checked against its row on every use
      */
     public SubjectKeyring(DatabaseClient database, String table, MasterKeyProvider masterKeys, MeterRegistry meters,
@@ -83,6 +74,7 @@ public final class SubjectKeyring {
         }
         this.database = database;
         this.table = table;
+        this.name = table.substring(table.indexOf('.') + 1);
         this.masterKeys = masterKeys;
         this.unwrapped = cache(cacheSize);
         this.encryptTimer = operationTimer(meters, "encrypt");
@@ -92,7 +84,7 @@ public final class SubjectKeyring {
         this.created = counter(meters, "teletherapy.crypto.keysets.created", "Data keys created");
         this.destroyed = counter(meters, "teletherapy.crypto.keysets.destroyed", "Data keys destroyed (crypto-shredding)");
         this.wrapping = new KeysetWrapping(masterKeys);
-        this.rewrap = new KeyringRewrap(database, table, masterKeys, wrapping, meters);
+        this.rewrap = new KeyringRewrap(database, table, name, masterKeys, wrapping, meters);
     }
 
     public String table() {
@@ -248,13 +240,13 @@ public final class SubjectKeyring {
     }
 
     private Timer operationTimer(MeterRegistry meters, String operation) {
-        return Timer.builder("teletherapy.crypto.operations").tag("keyring", table).tag("operation", operation)
+        return Timer.builder("teletherapy.crypto.operations").tag("keyring", name).tag("operation", operation)
                 .description("Time spent in encryption, decryption and key unwrapping (no I/O for local keys)")
                 .register(meters);
     }
 
-    private Counter counter(MeterRegistry meters, String name, String description) {
-        return Counter.builder(name).tag("keyring", table).description(description).register(meters);
+    private Counter counter(MeterRegistry meters, String meter, String description) {
+        return Counter.builder(meter).tag("keyring", name).description(description).register(meters);
     }
 
     private static Map<UUID, UnwrappedKey> cache(int size) {

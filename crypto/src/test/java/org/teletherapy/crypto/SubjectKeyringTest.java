@@ -27,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The keyring against a real PostgreSQL, as a service uses it. */
 class SubjectKeyringTest {
 
-    private static final String TABLE = "subject_keyset";
+    /** The keyring's name (in metrics), and its table in the crypto schema. */
+    private static final String KEYRING = "subject_keyset";
+    private static final String TABLE = "crypto." + KEYRING;
     private static DatabaseClient database;
 
     @TempDir
@@ -45,18 +47,8 @@ class SubjectKeyringTest {
                 .option(ConnectionFactoryOptions.PASSWORD, endpoint.password())
                 .build());
         database = DatabaseClient.create(connections);
-        // The layout the class comment of SubjectKeyring documents for services.
-        database.sql("""
-                create table if not exists subject_keyset (
-                    subject_id         uuid        primary key,
-                    wrapped_keyset     bytea,
-                    master_key_version text,
-                    created_at         timestamptz not null default now(),
-                    rewrapped_at       timestamptz,
-                    destroyed_at       timestamptz,
-                    check ((wrapped_keyset is null) = (destroyed_at is not null)),
-                    check ((wrapped_keyset is null) = (master_key_version is null))
-                )""").then().block();
+        // The table as a service gets it: this module's own migration, in its own schema.
+        new CryptoDatabase(endpoint.jdbcUrl(), endpoint.username(), endpoint.password()).migrate(KEYRING);
     }
 
     @BeforeEach
@@ -76,7 +68,7 @@ class SubjectKeyringTest {
 
         assertThat(new String(ciphertext, StandardCharsets.ISO_8859_1)).doesNotContain("sleeps");
         assertThat(keyring.keyForReading(subject).block().decrypt(ciphertext, ad)).isEqualTo(bytes("sleeps badly since May"));
-        byte[] wrapped = database.sql("select wrapped_keyset from subject_keyset where subject_id = :s").bind("s", subject)
+        byte[] wrapped = database.sql("select wrapped_keyset from crypto.subject_keyset where subject_id = :s").bind("s", subject)
                 .map((row, metadata) -> row.get("wrapped_keyset", byte[].class)).one().block();
         assertThat(wrapped).isNotEmpty();
     }
@@ -93,7 +85,7 @@ class SubjectKeyringTest {
             assertThatThrownBy(() -> keyring.keyForReading(subject).block().decrypt(tampered, ad))
                     .isInstanceOf(DecryptionFailedException.class);
         }
-        assertThat(meters.counter("teletherapy.crypto.decrypt.failures", "keyring", TABLE).count()).isEqualTo(4);
+        assertThat(meters.counter("teletherapy.crypto.decrypt.failures", "keyring", KEYRING).count()).isEqualTo(4);
     }
 
     @Test
@@ -130,7 +122,7 @@ class SubjectKeyringTest {
         assertThatThrownBy(() -> keyring.keyForWriting(subject).block()).isInstanceOf(SubjectErasedException.class);
         assertThat(keyring.isDestroyed(subject).block()).isTrue();
         assertThat(keyring.destroy(subject).block()).as("idempotent").isFalse();
-        Long keyMaterialLeft = database.sql("select count(*) from subject_keyset where subject_id = :s and wrapped_keyset is not null")
+        Long keyMaterialLeft = database.sql("select count(*) from crypto.subject_keyset where subject_id = :s and wrapped_keyset is not null")
                 .bind("s", subject).map((row, metadata) -> row.get(0, Long.class)).one().block();
         assertThat(keyMaterialLeft).isZero();
         assertThat(ciphertext).isNotEmpty();
@@ -157,7 +149,7 @@ class SubjectKeyringTest {
         keyring.keyForWriting(victim).block();
         keyring.keyForWriting(attacker).block();
 
-        database.sql("update subject_keyset set wrapped_keyset = (select wrapped_keyset from subject_keyset where subject_id = :v) "
+        database.sql("update crypto.subject_keyset set wrapped_keyset = (select wrapped_keyset from crypto.subject_keyset where subject_id = :v) "
                 + "where subject_id = :a").bind("v", victim).bind("a", attacker).then().block();
         SubjectKeyring fresh = new SubjectKeyring(database, TABLE, masterKeys, meters, 100);
 
@@ -205,7 +197,7 @@ class SubjectKeyringTest {
 
         SubjectKey key = keyring.keyForReading(subject).block();
         assertThat(ciphertexts).hasSize(8).allSatisfy(ciphertext -> assertThat(key.decrypt(ciphertext, ad)).isNotEmpty());
-        assertThat(meters.counter("teletherapy.crypto.keysets.created", "keyring", TABLE).count()).isEqualTo(1);
+        assertThat(meters.counter("teletherapy.crypto.keysets.created", "keyring", KEYRING).count()).isEqualTo(1);
     }
 
     @Test
@@ -228,7 +220,7 @@ class SubjectKeyringTest {
         assertThat(done).isEqualTo(new KeyringStatus(after, 24, 0, 1));
         assertThat(meters.get("teletherapy.crypto.rewrap.progress").gauge().value()).isEqualTo(1.0);
         assertThat(meters.get("teletherapy.crypto.keysets.pending.rewrap").gauge().value()).isZero();
-        List<String> versions = database.sql("select distinct master_key_version from subject_keyset where wrapped_keyset is not null")
+        List<String> versions = database.sql("select distinct master_key_version from crypto.subject_keyset where wrapped_keyset is not null")
                 .map((row, metadata) -> row.get(0, String.class)).all().collectList().block();
         assertThat(versions).containsExactly(after).doesNotContain(before);
         SubjectKeyring afterRestart = new SubjectKeyring(database, TABLE, masterKeys, meters, 100);

@@ -13,7 +13,6 @@ class FeatureBoundariesTest {
                 .owns("caseload", "caseload_session", "caseload_roster")
                 .owns("erasure", "client_erasure")
                 .owns("audit", "audit_entry", "audit_chain_head")
-                .owns("crypto", "client_keyset")
                 .verify();
     }
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.ZoneId;
 
 /**
@@ -17,6 +18,8 @@ import java.time.ZoneId;
  * @param clientId     the realm's confidential browser client
  * @param clientSecret its secret, from the environment
  * @param defaultTimeZone the time zone for pages until the browser has told its own
+ * @param apiTimeout   how long a page waits for an API answer before it shows that part as unavailable; longer than
+ *                     the gateway's own timeout, so that its answer (a problem detail) normally comes first
  */
 @ConfigurationProperties("teletherapy.web")
 public record WebProperties(@DefaultValue("http://127.0.0.1:8080") URI apiUri,
@@ -24,7 +27,8 @@ public record WebProperties(@DefaultValue("http://127.0.0.1:8080") URI apiUri,
                             @Nullable String backChannelUri,
                             @DefaultValue("teletherapy-gateway") String clientId,
                             String clientSecret,
-                            @DefaultValue("UTC") ZoneId defaultTimeZone) {
+                            @DefaultValue("UTC") ZoneId defaultTimeZone,
+                            @DefaultValue("12s") Duration apiTimeout) {
 
     public String realmFromServer() {
         return backChannelUri == null || backChannelUri.isBlank() ? issuerUri : backChannelUri;

@@ -39,6 +39,9 @@ public abstract class SignedInPageTest {
     static void api(DynamicPropertyRegistry registry) {
         registry.add("teletherapy.web.api-uri", API::url);
         registry.add("teletherapy.web.client-secret", () -> "page-test-secret");
+        // A stand-in that never answers (Answer.never) keeps a page waiting this long, not the 12 s of production
+        // (and no shorter: a fresh application's first calls take a second or two on a busy machine).
+        registry.add("teletherapy.web.api-timeout", () -> "3s");
     }
 
     @AfterAll

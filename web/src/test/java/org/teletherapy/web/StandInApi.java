@@ -22,6 +22,11 @@ public final class StandInApi implements AutoCloseable {
             return new Answer(status, "application/problem+json",
                     "{\"type\":\"urn:teletherapy:problem:" + kind + "\",\"title\":\"" + kind + "\",\"status\":" + status + "}");
         }
+
+        /** A call that is accepted and never answered, as by a service that hangs. */
+        public static Answer never() {
+            return new Answer(0, "", "");
+        }
     }
 
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
@@ -45,6 +50,9 @@ public final class StandInApi implements AutoCloseable {
                         bodies.put(key, body);
                         Answer answer = answers.getOrDefault(request.method().name() + " " + uri, answers.getOrDefault(uri,
                                 answers.getOrDefault(key, answers.getOrDefault(path, Answer.problem(404, "not-found")))));
+                        if (answer.status() == 0) {
+                            return Mono.never();
+                        }
                         return response.status(answer.status()).header("Content-Type", answer.contentType())
                                 .sendString(Mono.just(answer.body())).then();
                     });

@@ -146,21 +146,19 @@ class AssignmentService {
     Mono<AssignmentView> one(Caller caller, UUID id) {
         if (caller.is(Role.THERAPIST)) {
             return readableBy(caller, id)
-                    .flatMap(assignment -> view(assignment)
-                            .zipWith(templates.find(assignment.templateId()), (view, template) -> view.withDetails(template, null)));
+                    .flatMap(assignment -> view(assignment).map(view -> view.withDetails(assignment.template(), null)));
         }
         return readableBy(caller, id)
-                .flatMap(assignment -> Mono.zip(view(assignment), templates.find(assignment.templateId()),
+                .flatMap(assignment -> Mono.zip(view(assignment),
                                 readable(content.openAnswers(assignment.clientId(), DRAFT, assignment.id(), assignment.draftAnswers()), assignment.id()))
-                        .map(parts -> parts.getT1().withDetails(parts.getT2(), parts.getT3().orElse(null))));
+                        .map(parts -> parts.getT1().withDetails(assignment.template(), parts.getT2().orElse(null))));
     }
 
     /** Keeps the client's work in progress; answers given must already fit their questions. */
     Mono<AssignmentView> saveDraft(Caller client, UUID id, Map<String, JsonNode> answers) {
         return readableBy(client, id)
                 .flatMap(assignment -> requireOpen(assignment)
-                        .then(templates.find(assignment.templateId()))
-                        .doOnNext(template -> AnswerCheck.require(template, answers, AnswerCheck.Mode.DRAFT))
+                        .then(Mono.fromRunnable(() -> AnswerCheck.require(assignment.template(), answers, AnswerCheck.Mode.DRAFT)))
                         .then(transaction.transactional(content.sealAnswers(client.id(), DRAFT, id, answers)
                                 .flatMap(sealed -> store.saveDraft(id, sealed, clock.instant())))))
                 .flatMap(saved -> saved ? one(client, id) : Mono.error(new AssignmentProblems.AlreadySubmittedException()));

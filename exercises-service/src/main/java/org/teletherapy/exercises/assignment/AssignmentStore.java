@@ -5,39 +5,45 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.Parameter;
 import org.springframework.stereotype.Repository;
+import org.teletherapy.exercises.roster.Roster;
+import org.teletherapy.exercises.template.ExerciseTemplate;
+import org.teletherapy.exercises.template.Templates;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** The {@code assignment} table, and the completed sessions that release session-linked homework. */
+/**
+ * The {@code assignment} table, and the completed sessions that release session-linked homework. Each assignment comes
+ * with its template, which the template library gives; a therapist sees what they assigned, and only while the client
+ * is on their roster, which roster answers.
+ */
 @Repository
 class AssignmentStore {
 
-    /** Every read joins the template's title and kind, and whether the assignment is from the last session. */
+    /** Every read says whether the assignment is from the client's last session. */
     private static final String SELECT = """
-            select a.*, t.title as template_title, t.kind as template_kind, t.instrument as template_instrument,
+            select a.*,
                    coalesce(a.session_id = (select cs.session_id from completed_session cs
                                              where cs.client_id = a.client_id order by cs.ends_at desc limit 1), false)
                        as from_last_session
               from assignment a
-              join exercise_template t on t.id = a.template_id
             """;
-
-    /** A therapist sees what they assigned, and only while the client is on their roster. */
-    private static final String ON_ROSTER = """
-            exists (select 1 from roster_link r
-                     where r.client_id = a.client_id and r.therapist_id = a.therapist_id and r.linked)""";
 
     /** A client sees what was released to them (its session took place) and whose period has begun. */
     private static final String RELEASED = "a.released_at is not null and a.available_from <= :now";
 
     private final DatabaseClient database;
+    private final Roster roster;
+    private final Templates templates;
 
-    AssignmentStore(DatabaseClient database) {
+    AssignmentStore(DatabaseClient database, Roster roster, Templates templates) {
         this.database = database;
+        this.roster = roster;
+        this.templates = templates;
     }
 
     record NewAssignment(UUID id, UUID clientId, UUID therapistId, UUID templateId, Instant dueAt,
@@ -70,7 +76,7 @@ class AssignmentStore {
                         + (status == null ? "" : " and a.status = :status") + " order by a.due_at, a.id")
                 .bind("client", clientId)
                 .bind("now", now);
-        return (status == null ? select : select.bind("status", status.wire())).map(AssignmentStore::assignment).all();
+        return withTemplates((status == null ? select : select.bind("status", status.wire())).map(AssignmentStore::row).all());
     }
 
     Mono<Assignment> visibleToClient(UUID id, UUID clientId, Instant now) {
@@ -78,26 +84,37 @@ class AssignmentStore {
                 .bind("id", id)
                 .bind("client", clientId)
                 .bind("now", now)
-                .map(AssignmentStore::assignment)
-                .one();
+                .map(AssignmentStore::row)
+                .one()
+                .flux()
+                .transform(this::withTemplates)
+                .next();
     }
 
     Flux<Assignment> assignedBy(UUID therapistId, @Nullable UUID clientId, @Nullable AssignmentStatus status) {
-        DatabaseClient.GenericExecuteSpec select = database.sql(SELECT + " where a.therapist_id = :therapist and " + ON_ROSTER
-                        + (clientId == null ? "" : " and a.client_id = :client")
-                        + (status == null ? "" : " and a.status = :status") + " order by a.due_at, a.id")
-                .bind("therapist", therapistId);
-        select = clientId == null ? select : select.bind("client", clientId);
-        select = status == null ? select : select.bind("status", status.wire());
-        return select.map(AssignmentStore::assignment).all();
+        return roster.clientsOf(therapistId).flatMapMany(clients -> {
+            DatabaseClient.GenericExecuteSpec select = database.sql(SELECT
+                            + " where a.therapist_id = :therapist and a.client_id = any(:clients)"
+                            + (clientId == null ? "" : " and a.client_id = :client")
+                            + (status == null ? "" : " and a.status = :status") + " order by a.due_at, a.id")
+                    .bind("therapist", therapistId)
+                    .bind("clients", clients.toArray(UUID[]::new));
+            select = clientId == null ? select : select.bind("client", clientId);
+            select = status == null ? select : select.bind("status", status.wire());
+            return withTemplates(select.map(AssignmentStore::row).all());
+        });
     }
 
     Mono<Assignment> assignedBy(UUID id, UUID therapistId) {
-        return database.sql(SELECT + " where a.id = :id and a.therapist_id = :therapist and " + ON_ROSTER)
+        return database.sql(SELECT + " where a.id = :id and a.therapist_id = :therapist")
                 .bind("id", id)
                 .bind("therapist", therapistId)
-                .map(AssignmentStore::assignment)
-                .one();
+                .map(AssignmentStore::row)
+                .one()
+                .filterWhen(row -> roster.isOnRoster(therapistId, row.clientId()))
+                .flux()
+                .transform(this::withTemplates)
+                .next();
     }
 
     /** Keeps work in progress; the first draft starts the assignment (an overdue one stays overdue). */
@@ -203,19 +220,47 @@ class AssignmentStore {
                 .then(database.sql("delete from completed_session where client_id = :client").bind("client", clientId).then());
     }
 
-    private static Assignment assignment(Readable row) {
-        return new Assignment(row.get("id", UUID.class), row.get("client_id", UUID.class),
-                row.get("therapist_id", UUID.class), row.get("template_id", UUID.class),
-                AssignmentStatus.fromWire(row.get("status", String.class)).orElseThrow(),
-                row.get("due_at", Instant.class), row.get("available_from", Instant.class),
-                row.get("released_at", Instant.class), row.get("series_id", UUID.class),
-                row.get("session_id", UUID.class), Boolean.TRUE.equals(row.get("from_last_session", Boolean.class)),
-                row.get("instructions", byte[].class), row.get("draft_answers", byte[].class),
-                row.get("started_at", Instant.class), row.get("submitted_at", Instant.class),
-                row.get("overdue_at", Instant.class), row.get("reviewed_at", Instant.class),
-                row.get("reviewed_by", UUID.class), row.get("review_comment", byte[].class),
-                row.get("created_at", Instant.class), row.get("template_title", String.class),
-                row.get("template_kind", String.class), row.get("template_instrument", String.class));
+    /** A row of {@code assignment}, to be completed with its template. */
+    private record Row(UUID clientId, UUID templateId, Function<ExerciseTemplate, Assignment> withTemplate) {
+    }
+
+    private static Row row(Readable row) {
+        UUID id = row.get("id", UUID.class);
+        UUID clientId = row.get("client_id", UUID.class);
+        UUID therapistId = row.get("therapist_id", UUID.class);
+        UUID templateId = row.get("template_id", UUID.class);
+        AssignmentStatus status = AssignmentStatus.fromWire(row.get("status", String.class)).orElseThrow();
+        Instant dueAt = row.get("due_at", Instant.class);
+        Instant availableFrom = row.get("available_from", Instant.class);
+        Instant releasedAt = row.get("released_at", Instant.class);
+        UUID seriesId = row.get("series_id", UUID.class);
+        UUID sessionId = row.get("session_id", UUID.class);
+        boolean fromLastSession = Boolean.TRUE.equals(row.get("from_last_session", Boolean.class));
+        byte[] instructions = row.get("instructions", byte[].class);
+        byte[] draftAnswers = row.get("draft_answers", byte[].class);
+        Instant startedAt = row.get("started_at", Instant.class);
+        Instant submittedAt = row.get("submitted_at", Instant.class);
+        Instant overdueAt = row.get("overdue_at", Instant.class);
+        Instant reviewedAt = row.get("reviewed_at", Instant.class);
+        UUID reviewedBy = row.get("reviewed_by", UUID.class);
+        byte[] reviewComment = row.get("review_comment", byte[].class);
+        Instant createdAt = row.get("created_at", Instant.class);
+        return new Row(clientId, templateId, template -> new Assignment(id, clientId, therapistId, templateId, status,
+                dueAt, availableFrom, releasedAt, seriesId, sessionId, fromLastSession, instructions, draftAnswers,
+                startedAt, submittedAt, overdueAt, reviewedAt, reviewedBy, reviewComment, createdAt, template));
+    }
+
+    /**
+     * The assignments with their templates, asked of the template library in one go and in the rows' order. One
+     * whose template is unknown (from before templates existed; the foreign key is {@code not valid}) is left out,
+     * as a join would.
+     */
+    private Flux<Assignment> withTemplates(Flux<Row> rows) {
+        return rows.collectList().flatMapMany(list -> templates.find(list.stream().map(Row::templateId).toList())
+                .flatMapIterable(found -> list.stream()
+                        .filter(row -> found.containsKey(row.templateId()))
+                        .map(row -> row.withTemplate().apply(found.get(row.templateId())))
+                        .toList()));
     }
 
     /** How many assignments are in each state, over the whole service. */

@@ -30,8 +30,9 @@ record AssignmentView(UUID id, UUID clientId, UUID therapistId, UUID templateId,
     }
 
     static AssignmentView of(Assignment assignment, @Nullable String instructions, @Nullable String reviewComment) {
+        ExerciseTemplate template = assignment.template();
         return new AssignmentView(assignment.id(), assignment.clientId(), assignment.therapistId(),
-                assignment.templateId(), assignment.templateTitle(), assignment.templateKind(), assignment.instrument(),
+                assignment.templateId(), template.title(), template.kind().wire(), template.instrumentName(),
                 assignment.status(), instructions, assignment.dueAt(), assignment.availableFrom(),
                 assignment.sessionId(), assignment.fromLastSession(), assignment.seriesId(), assignment.startedAt(),
                 assignment.submittedAt(), assignment.overdueAt(), assignment.reviewedAt(), reviewComment,

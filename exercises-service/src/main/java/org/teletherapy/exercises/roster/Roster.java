@@ -8,6 +8,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,6 +31,15 @@ public class Roster {
                 .map(row -> true)
                 .one()
                 .defaultIfEmpty(false);
+    }
+
+    /** The clients on the therapist's roster now. */
+    public Mono<List<UUID>> clientsOf(UUID therapistId) {
+        return database.sql("select client_id from roster_link where therapist_id = :therapist and linked")
+                .bind("therapist", therapistId)
+                .map(row -> row.get("client_id", UUID.class))
+                .all()
+                .collectList();
     }
 
     public Flux<UUID> therapistsOf(UUID clientId) {

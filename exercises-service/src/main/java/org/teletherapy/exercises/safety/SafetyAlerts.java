@@ -35,10 +35,8 @@ public class SafetyAlerts {
 
     private static final Logger log = LoggerFactory.getLogger(SafetyAlerts.class);
 
-    private static final String SELECT = """
-            select s.* from safety_alert s
-              join roster_link r on r.client_id = s.client_id and r.therapist_id = :therapist and r.linked
-            """;
+    /** A therapist sees the alerts of the clients on their roster now, which roster answers. */
+    private static final String SELECT = "select s.* from safety_alert s where s.client_id = any(:clients)";
 
     private final DatabaseClient database;
     private final OutboxWriter outbox;
@@ -105,25 +103,27 @@ public class SafetyAlerts {
     }
 
     Flux<SafetyAlertView> forTherapist(UUID therapistId, @Nullable Boolean open, @Nullable UUID clientId) {
-        DatabaseClient.GenericExecuteSpec select = database.sql(SELECT + " where true"
-                        + (open == null ? "" : open ? " and s.acknowledged_at is null" : " and s.acknowledged_at is not null")
-                        + (clientId == null ? "" : " and s.client_id = :client")
-                        // Open alerts first, the longest waiting on top; then the acknowledged ones, newest first.
-                        + " order by s.acknowledged_at is not null,"
-                        + " case when s.acknowledged_at is null then s.raised_at end, s.raised_at desc")
-                .bind("therapist", therapistId);
-        if (clientId != null) {
-            select = select.bind("client", clientId);
-        }
-        return select.map(SafetyAlerts::view).all();
+        return roster.clientsOf(therapistId).flatMapMany(clients -> {
+            DatabaseClient.GenericExecuteSpec select = database.sql(SELECT
+                            + (open == null ? "" : open ? " and s.acknowledged_at is null" : " and s.acknowledged_at is not null")
+                            + (clientId == null ? "" : " and s.client_id = :client")
+                            // Open alerts first, the longest waiting on top; then the acknowledged ones, newest first.
+                            + " order by s.acknowledged_at is not null,"
+                            + " case when s.acknowledged_at is null then s.raised_at end, s.raised_at desc")
+                    .bind("clients", clients.toArray(UUID[]::new));
+            if (clientId != null) {
+                select = select.bind("client", clientId);
+            }
+            return select.map(SafetyAlerts::view).all();
+        });
     }
 
     Mono<SafetyAlertView> forTherapist(UUID therapistId, UUID alertId) {
-        return database.sql(SELECT + " where s.id = :id")
-                .bind("therapist", therapistId)
+        return roster.clientsOf(therapistId).flatMap(clients -> database.sql(SELECT + " and s.id = :id")
+                .bind("clients", clients.toArray(UUID[]::new))
                 .bind("id", alertId)
                 .map(SafetyAlerts::view)
-                .one();
+                .one());
     }
 
     /**
@@ -133,20 +133,19 @@ public class SafetyAlerts {
      * clients'.
      */
     Mono<SafetyAlertView> acknowledge(UUID therapistId, UUID alertId, Instant now) {
-        return transaction.transactional(database.sql("""
-                        update safety_alert s set acknowledged_at = :now, acknowledged_by = :therapist
-                         where s.id = :id and s.acknowledged_at is null
-                           and exists (select 1 from roster_link r
-                                        where r.client_id = s.client_id and r.therapist_id = :therapist and r.linked)
-                        returning s.raised_at, s.client_id""")
+        return roster.clientsOf(therapistId).flatMap(clients -> transaction.transactional(database.sql("""
+                                update safety_alert s set acknowledged_at = :now, acknowledged_by = :therapist
+                                 where s.id = :id and s.acknowledged_at is null and s.client_id = any(:clients)
+                                returning s.raised_at, s.client_id""")
                         .bind("now", now)
                         .bind("therapist", therapistId)
                         .bind("id", alertId)
+                        .bind("clients", clients.toArray(UUID[]::new))
                         .map(row -> new Acknowledged(row.get("raised_at", Instant.class), row.get("client_id", UUID.class)))
                         .one()
                         .flatMap(acknowledged -> outbox.append(new MeasureSafetyAlertAcknowledged(alertId,
                                         acknowledged.clientId(), therapistId, now), alertId.toString())
-                                .thenReturn(acknowledged.raisedAt())))
+                                .thenReturn(acknowledged.raisedAt()))))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(raisedAt -> forTherapist(therapistId, alertId)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 import org.teletherapy.events.exercises.Instrument;
+import org.teletherapy.exercises.scoring.Instruments;
 
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +30,12 @@ public record ExerciseTemplate(UUID id, @Nullable String key, @Nullable UUID own
     /** Built-in templates are everyone's; a therapist's own are theirs alone. */
     public boolean usableBy(UUID therapistId) {
         return ownerId == null || ownerId.equals(therapistId);
+    }
+
+    /** The instrument's name as the API and the database write it; null for homework that is not scored. */
+    @JsonIgnore
+    public @Nullable String instrumentName() {
+        return instrument == null ? null : Instruments.name(instrument);
     }
 
     public Optional<Question> question(String questionId) {

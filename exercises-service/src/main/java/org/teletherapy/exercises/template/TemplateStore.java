@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,6 +35,13 @@ class TemplateStore {
                 .bind("id", id)
                 .map(this::template)
                 .one();
+    }
+
+    Flux<ExerciseTemplate> find(Collection<UUID> ids) {
+        return database.sql("select * from exercise_template where id = any(:ids)")
+                .bind("ids", ids.stream().distinct().toArray(UUID[]::new))
+                .map(this::template)
+                .all();
     }
 
     /** Built-in templates first, then the therapist's own, newest first. */

@@ -6,7 +6,9 @@ import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.problem.FieldProblem;
 import reactor.core.publisher.Mono;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What other features need of the template library. */
@@ -22,6 +24,14 @@ public class Templates {
     /** The template of an existing assignment (whoever wrote it). */
     public Mono<ExerciseTemplate> find(UUID templateId) {
         return store.find(templateId);
+    }
+
+    /** The templates of existing assignments, by id (whoever wrote them). */
+    public Mono<Map<UUID, ExerciseTemplate>> find(Collection<UUID> templateIds) {
+        if (templateIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return store.find(templateIds).collectMap(ExerciseTemplate::id);
     }
 
     /** A template the therapist may assign: built in, or their own. */

@@ -46,7 +46,7 @@ class ErasureTest extends NotesApiTestBase {
         web.get().uri("/api/v1/notes/{id}", signed).headers(as("therapist2")).exchange().expectStatus().isNotFound();
         // Signed notes are never deleted: the rows stay, unreadable.
         assertThat(count("select count(*) from note where client_id = :c")).isEqualTo(2);
-        assertThat(count("select count(*) from client_keyset where subject_id = :c and wrapped_keyset is null "
+        assertThat(count("select count(*) from crypto.client_keyset where subject_id = :c and wrapped_keyset is null "
                 + "and destroyed_at is not null")).isEqualTo(1);
         assertThat(count("select count(*) from audit_entry where client_id = :c and activity = 'client.erase' "
                 + "and action = 'E' and outcome = 'success' and actor_role = 'operator'")).isEqualTo(1);

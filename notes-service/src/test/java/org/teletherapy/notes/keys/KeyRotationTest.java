@@ -57,7 +57,7 @@ class KeyRotationTest {
             assertThat(((Number) status().get("pendingRewrap")).longValue()).isZero();
         });
         assertThat(status().get("rewrapProgress")).isEqualTo(1.0);
-        Long underOldVersion = database.sql("select count(*) from client_keyset where wrapped_keyset is not null "
+        Long underOldVersion = database.sql("select count(*) from crypto.client_keyset where wrapped_keyset is not null "
                 + "and master_key_version <> :current").bind("current", after).map(row -> row.get(0, Long.class)).one().block();
         assertThat(underOldVersion).isZero();
         UUID laterSession = fixture.completedSession(DemoUsers.THERAPIST1, UUID.randomUUID());

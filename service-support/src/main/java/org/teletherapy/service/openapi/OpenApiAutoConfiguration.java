@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.teletherapy.service.ApplicationName;
 
 import java.util.List;
 
@@ -34,7 +35,7 @@ public class OpenApiAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     OpenAPI teletherapyOpenApi(Environment environment, ObjectProvider<BuildProperties> build) {
-        String name = environment.getProperty("spring.application.name", "teletherapy");
+        String name = ApplicationName.of(environment);
         BuildProperties properties = build.getIfAvailable();
         return new OpenAPI(SpecVersion.V31)
                 .info(new Info().title(name).version(properties == null ? "dev" : properties.getVersion())

@@ -2,20 +2,22 @@ package org.teletherapy.service.ops;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.health.registry.ReactiveHealthContributorRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.teletherapy.service.ApplicationName;
 
 /**
- * {@code GET /api/v1/ops/status} in every service, for operators. The gateway turns it off
- * ({@code teletherapy.ops.status.enabled=false}): it answers the platform's overview instead.
+ * {@code GET /api/v1/ops/status} in every service, for operators: how the service and the components it owns (its
+ * database, Kafka) are doing, and its figures. Only an application with a database of its own is such a service; the
+ * gateway and the web app have none and get none of this (the gateway answers the platform's overview instead).
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.r2dbc.autoconfigure.R2dbcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@ConditionalOnProperty(name = "teletherapy.ops.status.enabled", matchIfMissing = true)
+@ConditionalOnBean(type = "io.r2dbc.spi.ConnectionFactory")
 public class OpsStatusAutoConfiguration {
 
     @Bean
@@ -23,7 +25,7 @@ public class OpsStatusAutoConfiguration {
                                             ObjectProvider<ReactiveHealthContributorRegistry> reactiveHealth,
                                             ObjectProvider<HealthContributorRegistry> health,
                                             ObjectProvider<OpsFiguresContributor> contributors) {
-        return new OpsStatusController(environment.getRequiredProperty("spring.application.name"), reactiveHealth,
+        return new OpsStatusController(ApplicationName.of(environment), reactiveHealth,
                 health, contributors.orderedStream().toList());
     }
 }

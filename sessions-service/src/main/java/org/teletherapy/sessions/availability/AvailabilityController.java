@@ -20,8 +20,8 @@ import org.teletherapy.service.input.InputRules;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
-import org.teletherapy.sessions.SchedulingProblems.InvalidAvailabilityException;
-import org.teletherapy.sessions.SchedulingProblems.UnknownTimeZoneException;
+import org.teletherapy.sessions.availability.AvailabilityProblems.InvalidAvailabilityException;
+import org.teletherapy.sessions.availability.AvailabilityProblems.UnknownTimeZoneException;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;

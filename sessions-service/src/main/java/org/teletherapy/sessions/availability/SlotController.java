@@ -13,8 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
-import org.teletherapy.sessions.SchedulingPolicy;
-import org.teletherapy.sessions.SchedulingProblems.InvalidRangeException;
+import org.teletherapy.sessions.availability.AvailabilityProblems.InvalidRangeException;
 import org.teletherapy.sessions.roster.RosterStore;
 import reactor.core.publisher.Mono;
 
@@ -31,16 +30,16 @@ class SlotController {
     private final AvailabilityStore availability;
     private final BusyTimes sessions;
     private final RosterStore roster;
-    private final SchedulingPolicy policy;
+    private final SlotRules rules;
     private final Clock clock;
     private final Timer queryTimer;
 
-    SlotController(AvailabilityStore availability, BusyTimes sessions, RosterStore roster, SchedulingPolicy policy,
+    SlotController(AvailabilityStore availability, BusyTimes sessions, RosterStore roster, SlotRules rules,
                    Clock clock, MeterRegistry meters) {
         this.availability = availability;
         this.sessions = sessions;
         this.roster = roster;
-        this.policy = policy;
+        this.rules = rules;
         this.clock = clock;
         this.queryTimer = Timer.builder("teletherapy.slots.query").description("Computing a therapist's free slots")
                 .publishPercentileHistogram().register(meters);
@@ -54,8 +53,8 @@ class SlotController {
         if (!to.isAfter(from)) {
             throw new InvalidRangeException("'to' must be after 'from'.");
         }
-        if (Duration.between(from, to).compareTo(policy.maxSlotRange()) > 0) {
-            throw new InvalidRangeException("Ask for at most " + policy.maxSlotRange().toDays() + " days at a time.");
+        if (Duration.between(from, to).compareTo(rules.maxSlotRange()) > 0) {
+            throw new InvalidRangeException("Ask for at most " + rules.maxSlotRange().toDays() + " days at a time.");
         }
         Caller caller = Caller.from(jwt);
         Mono<Boolean> allowed = caller.id().equals(therapistId) ? Mono.just(true) : roster.isLinked(therapistId, caller.id());
@@ -67,10 +66,10 @@ class SlotController {
                         (found, busy) -> {
                             long started = System.nanoTime();
                             // Nothing beyond the booking horizon is offered, since it could not be booked.
-                            Instant horizon = clock.instant().plus(policy.bookingHorizon());
+                            Instant horizon = clock.instant().plus(rules.bookingHorizon());
                             List<Slot> free = !from.isBefore(horizon) ? List.of()
                                     : SlotCalculator.freeSlots(found, busy, from, to.isAfter(horizon) ? horizon : to,
-                                    clock.instant().plus(policy.minimumNotice()));
+                                    clock.instant().plus(rules.minimumNotice()));
                             queryTimer.record(Duration.ofNanos(System.nanoTime() - started));
                             return free;
                         })

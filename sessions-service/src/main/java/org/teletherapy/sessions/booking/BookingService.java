@@ -16,14 +16,14 @@ import org.teletherapy.service.idempotency.IdempotencyKeys;
 import org.teletherapy.service.idempotency.IdempotencyKeys.IdempotencyKeyReusedException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
-import org.teletherapy.sessions.SchedulingPolicy;
-import org.teletherapy.sessions.SchedulingProblems.InvalidTransitionException;
-import org.teletherapy.sessions.SchedulingProblems.NotAllowedException;
-import org.teletherapy.sessions.SchedulingProblems.NotBookableException;
-import org.teletherapy.sessions.SchedulingProblems.NotOnRosterException;
-import org.teletherapy.sessions.SchedulingProblems.SessionNotFoundException;
-import org.teletherapy.sessions.SchedulingProblems.SessionStartedException;
-import org.teletherapy.sessions.SchedulingProblems.SlotTakenException;
+import org.teletherapy.sessions.availability.SlotRules;
+import org.teletherapy.sessions.booking.BookingProblems.InvalidTransitionException;
+import org.teletherapy.sessions.booking.BookingProblems.NotAllowedException;
+import org.teletherapy.sessions.booking.BookingProblems.NotBookableException;
+import org.teletherapy.sessions.booking.BookingProblems.NotOnRosterException;
+import org.teletherapy.sessions.booking.BookingProblems.SessionNotFoundException;
+import org.teletherapy.sessions.booking.BookingProblems.SessionStartedException;
+import org.teletherapy.sessions.booking.BookingProblems.SlotTakenException;
 import org.teletherapy.sessions.availability.Availability;
 import org.teletherapy.sessions.availability.AvailabilityStore;
 import org.teletherapy.sessions.availability.SlotCalculator;
@@ -51,12 +51,13 @@ public class BookingService {
     private final VideoRooms rooms;
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
-    private final SchedulingPolicy policy;
+    private final SlotRules slots;
+    private final BookingRules rules;
     private final Clock clock;
     private final MeterRegistry meters;
 
     BookingService(SessionStore sessions, AvailabilityStore availability, RosterStore roster, VideoRooms rooms,
-                   OutboxWriter outbox, TransactionalOperator transaction, SchedulingPolicy policy, Clock clock,
+                   OutboxWriter outbox, TransactionalOperator transaction, SlotRules slots, BookingRules rules, Clock clock,
                    MeterRegistry meters) {
         this.sessions = sessions;
         this.availability = availability;
@@ -64,7 +65,8 @@ public class BookingService {
         this.rooms = rooms;
         this.outbox = outbox;
         this.transaction = transaction;
-        this.policy = policy;
+        this.slots = slots;
+        this.rules = rules;
         this.clock = clock;
         this.meters = meters;
     }
@@ -109,9 +111,9 @@ public class BookingService {
         if (!start.isAfter(now)) {
             return Mono.error(new NotBookableException("start-in-past", "The start lies in the past."));
         }
-        if (start.isBefore(now.plus(policy.minimumNotice()))) {
+        if (start.isBefore(now.plus(slots.minimumNotice()))) {
             return Mono.error(new NotBookableException("too-short-notice",
-                    "Sessions must be booked at least " + policy.minimumNotice().toHours() + " hours ahead."));
+                    "Sessions must be booked at least " + slots.minimumNotice().toHours() + " hours ahead."));
         }
         if (beyondHorizon(start)) {
             return Mono.error(beyondHorizonProblem());
@@ -128,12 +130,12 @@ public class BookingService {
 
     /** Slots are offered at most {@code bookingHorizon} ahead; nothing later can be booked either. */
     boolean beyondHorizon(Instant start) {
-        return start.isAfter(clock.instant().plus(policy.bookingHorizon()));
+        return start.isAfter(clock.instant().plus(slots.bookingHorizon()));
     }
 
     NotBookableException beyondHorizonProblem() {
         return new NotBookableException("beyond-booking-horizon", "Sessions can be booked at most "
-                + policy.bookingHorizon().toDays() + " days ahead.");
+                + slots.bookingHorizon().toDays() + " days ahead.");
     }
 
     Session newSession(UUID therapistId, UUID clientId, Instant start, Availability found, UUID seriesId,
@@ -178,7 +180,7 @@ public class BookingService {
     }
 
     private Mono<Session> cancelOne(Session session, Actor actor, CancellationReason reason) {
-        boolean late = Duration.between(clock.instant(), session.startsAt()).compareTo(policy.lateCancellationWindow()) < 0;
+        boolean late = Duration.between(clock.instant(), session.startsAt()).compareTo(rules.lateCancellationWindow()) < 0;
         return sessions.cancel(session.id(), actorName(actor), code(reason), late)
                 .switchIfEmpty(Mono.error(() -> new InvalidTransitionException("The session is no longer booked.")))
                 .flatMap(cancelled -> outbox.append(new SessionCancelled(cancelled.id(), cancelled.clientId(),
@@ -194,7 +196,7 @@ public class BookingService {
             if (!Session.BOOKED.equals(old.status())) {
                 return Mono.error(new InvalidTransitionException("Only a booked session can be rescheduled."));
             }
-            if (old.rescheduleCount() >= policy.maxReschedules()) {
+            if (old.rescheduleCount() >= rules.maxReschedules()) {
                 return Mono.error(new InvalidTransitionException("This session was already rescheduled "
                         + old.rescheduleCount() + " times, the most allowed."));
             }

@@ -7,8 +7,8 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.eventing.outbox.OutboxWriter;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
-import org.teletherapy.sessions.SchedulingPolicy;
-import org.teletherapy.sessions.SchedulingProblems.NotBookableException;
+import org.teletherapy.sessions.availability.SlotRules;
+import org.teletherapy.sessions.booking.BookingProblems.NotBookableException;
 import org.teletherapy.sessions.availability.Availability;
 import org.teletherapy.sessions.availability.BusyInterval;
 import org.teletherapy.sessions.availability.SlotCalculator;
@@ -54,25 +54,27 @@ class SeriesService {
     private final SessionStore sessions;
     private final OutboxWriter outbox;
     private final TransactionalOperator transaction;
-    private final SchedulingPolicy policy;
+    private final SlotRules slots;
+    private final BookingRules rules;
     private final Clock clock;
     private final MeterRegistry meters;
 
     SeriesService(BookingService booking, SessionStore sessions, OutboxWriter outbox, TransactionalOperator transaction,
-                  SchedulingPolicy policy, Clock clock, MeterRegistry meters) {
+                  SlotRules slots, BookingRules rules, Clock clock, MeterRegistry meters) {
         this.booking = booking;
         this.sessions = sessions;
         this.outbox = outbox;
         this.transaction = transaction;
-        this.policy = policy;
+        this.slots = slots;
+        this.rules = rules;
         this.clock = clock;
         this.meters = meters;
     }
 
     Mono<List<Session>> book(Caller client, UUID therapistId, Instant firstStart, Frequency frequency, int occurrences) {
-        if (occurrences < 2 || occurrences > policy.maxSeriesOccurrences()) {
+        if (occurrences < 2 || occurrences > rules.maxSeriesOccurrences()) {
             return Mono.error(new NotBookableException("series-length",
-                    "A series has 2 to " + policy.maxSeriesOccurrences() + " occurrences."));
+                    "A series has 2 to " + rules.maxSeriesOccurrences() + " occurrences."));
         }
         return booking.bookable(client.id(), therapistId, firstStart)
                 .flatMap(availability -> {
@@ -114,7 +116,7 @@ class SeriesService {
     }
 
     private List<Instant> conflicts(Availability availability, List<Instant> starts, List<BusyInterval> busy) {
-        Instant earliest = clock.instant().plus(policy.minimumNotice());
+        Instant earliest = clock.instant().plus(slots.minimumNotice());
         List<Instant> conflicts = new ArrayList<>();
         for (Instant start : starts) {
             Instant blockedUntil = start.plus(availability.sessionLength()).plus(availability.buffer());

@@ -20,7 +20,7 @@ import org.teletherapy.service.openapi.ProblemTypes;
 import org.teletherapy.service.problem.ProblemException;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
-import org.teletherapy.sessions.SchedulingProblems.InvalidTransitionException;
+import org.teletherapy.sessions.booking.BookingProblems.InvalidTransitionException;
 import org.teletherapy.sessions.video.JoinLink;
 import org.teletherapy.sessions.video.Participant;
 import org.teletherapy.sessions.video.VideoRooms;

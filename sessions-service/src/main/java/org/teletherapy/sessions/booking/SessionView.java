@@ -1,7 +1,6 @@
 package org.teletherapy.sessions.booking;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.teletherapy.sessions.SchedulingPolicy;
 import org.teletherapy.sessions.video.JoinLink;
 import org.teletherapy.sessions.video.Participant;
 import org.teletherapy.sessions.video.VideoRooms;
@@ -26,7 +25,7 @@ record SessionView(UUID id, UUID therapistId, UUID clientId, Instant start, Inst
     record Cancellation(String by, String reason, boolean late, Instant at) {
     }
 
-    static SessionView of(Session session, VideoRooms rooms, Participant viewer, SchedulingPolicy policy) {
+    static SessionView of(Session session, VideoRooms rooms, Participant viewer, BookingRules rules) {
         Cancellation cancellation = session.cancelledAt() == null ? null : new Cancellation(session.cancelledBy(),
                 session.cancelReason(), Boolean.TRUE.equals(session.lateCancellation()), session.cancelledAt());
         JoinLink link = joinLink(session, rooms, viewer);
@@ -34,8 +33,8 @@ record SessionView(UUID id, UUID therapistId, UUID clientId, Instant start, Inst
         return new SessionView(session.id(), session.therapistId(), session.clientId(), session.startsAt(),
                 session.endsAt(), session.status(), link.url(), link.opensAt(), link.closesAt(), link.protectedRoom(),
                 session.seriesId(), session.rescheduledFrom(), cancellation,
-                booked ? session.startsAt().minus(policy.lateCancellationWindow()) : null,
-                booked ? Math.max(0, policy.maxReschedules() - session.rescheduleCount()) : null);
+                booked ? session.startsAt().minus(rules.lateCancellationWindow()) : null,
+                booked ? Math.max(0, rules.maxReschedules() - session.rescheduleCount()) : null);
     }
 
     static JoinLink joinLink(Session session, VideoRooms rooms, Participant viewer) {

@@ -1,23 +1,22 @@
 package org.teletherapy.sessions.booking;
 
 import org.springframework.stereotype.Component;
-import org.teletherapy.sessions.SchedulingPolicy;
 import org.teletherapy.sessions.video.Participant;
 import org.teletherapy.sessions.video.VideoRooms;
 
-/** Turns sessions into the views their participants get, with the room and the policy that applies to them. */
+/** Turns sessions into the views their participants get, with the room and the rules that apply to them. */
 @Component
 class SessionViews {
 
     private final VideoRooms rooms;
-    private final SchedulingPolicy policy;
+    private final BookingRules rules;
 
-    SessionViews(VideoRooms rooms, SchedulingPolicy policy) {
+    SessionViews(VideoRooms rooms, BookingRules rules) {
         this.rooms = rooms;
-        this.policy = policy;
+        this.rules = rules;
     }
 
     SessionView of(Session session, Participant viewer) {
-        return SessionView.of(session, rooms, viewer, policy);
+        return SessionView.of(session, rooms, viewer, rules);
     }
 }

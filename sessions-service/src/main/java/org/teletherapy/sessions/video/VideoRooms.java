@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.springframework.stereotype.Component;
-import org.teletherapy.sessions.SchedulingPolicy;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -32,18 +31,18 @@ public class VideoRooms {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final SchedulingPolicy policy;
+    private final VideoRoomRules rules;
     private final JitsiProperties jitsi;
     private final Clock clock;
     private final MACSigner signer;
     private final String domain;
 
-    VideoRooms(SchedulingPolicy policy, JitsiProperties jitsi, Clock clock) {
-        this.policy = policy;
+    VideoRooms(VideoRoomRules rules, JitsiProperties jitsi, Clock clock) {
+        this.rules = rules;
         this.jitsi = jitsi;
         this.clock = clock;
         this.signer = jitsi.protectsRooms() ? macSigner(jitsi.appSecret()) : null;
-        this.domain = jitsi.domain() != null ? jitsi.domain() : URI.create(policy.videoBaseUrl()).getHost();
+        this.domain = jitsi.domain() != null ? jitsi.domain() : URI.create(rules.videoBaseUrl()).getHost();
     }
 
     public String newRoom() {
@@ -54,13 +53,13 @@ public class VideoRooms {
 
     /** The room's address without any token. */
     public String url(String room) {
-        String base = policy.videoBaseUrl();
+        String base = rules.videoBaseUrl();
         return (base.endsWith("/") ? base : base + "/") + room;
     }
 
     /** The room can be joined from shortly before the start until the end. */
     public Instant joinOpensAt(Instant start) {
-        return start.minus(policy.videoJoinBefore());
+        return start.minus(rules.videoJoinBefore());
     }
 
     public boolean roomsProtected() {

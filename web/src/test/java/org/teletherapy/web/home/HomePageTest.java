@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.teletherapy.web.SignedInPageTest;
 import org.teletherapy.web.StandInApi.Answer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -96,6 +97,21 @@ class HomePageTest extends SignedInPageTest {
     }
 
     @Test
+    void aServiceThatNeverAnswersTakesOnlyItsPartOfThePageAndOnlyForAWhile() {
+        API.answer("/api/v1/sessions", Answer.json("[" + session("booked", Instant.now().plus(1, ChronoUnit.DAYS), "null") + "]"));
+        home("en"); // the first page of a fresh application takes its time, which is not what this test measures
+        API.answer("/api/v1/assignments", Answer.never());
+
+        long started = System.nanoTime();
+        Document page = home("en");
+
+        assertThat(page.select("[aria-labelledby=homework-heading] .notice").text()).contains("cannot be shown right now");
+        assertThat(page.select(".card.next .when").text()).isNotBlank();
+        // Ended by the page's own deadline (3 s here), not by the test client giving up after 20 s.
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void germanBrowsersGetTheGermanPage() {
         Document page = home("de-DE,de;q=0.9");
 
@@ -147,7 +163,9 @@ class HomePageTest extends SignedInPageTest {
     }
 
     private Document home(String language) {
-        String html = web.mutateWith(client()).get().uri("/").header("Accept-Language", language).exchange()
+        // A fresh application's first page takes seconds on a busy two-core machine: more than the client's default 5 s.
+        String html = web.mutate().responseTimeout(Duration.ofSeconds(20)).build()
+                .mutateWith(client()).get().uri("/").header("Accept-Language", language).exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         return Jsoup.parse(html);

@@ -143,6 +143,21 @@ class HomeworkPageTest extends SignedInPageTest {
     }
 
     @Test
+    void aGermanPageSaysThePhq9IsItsValidatedEnglishVersionAndMarksItsWordingAsEnglish() {
+        Document german = get("/homework/" + PHQ9_ASSIGNMENT, "de");
+
+        assertThat(german.select(".answers .notice").text()).contains("validierten englischen Fassung");
+        Element item9 = german.selectFirst("fieldset#q-item9");
+        assertThat(item9.select(".prompt").attr("lang")).isEqualTo("en");
+        assertThat(item9.select("label span").eachAttr("lang")).containsOnly("en").hasSize(4);
+        assertThat(item9.select(".required").attr("lang")).isEmpty();
+        assertThat(german.select(".lead-in").attr("lang")).isEqualTo("en");
+
+        Document english = get("/homework/" + PHQ9_ASSIGNMENT, "en");
+        assertThat(english.select(".answers .notice")).isEmpty();
+    }
+
+    @Test
     void handingInSendsEachAnswerAsItsQuestionTypesItWithTheFormsIdempotencyKey() {
         API.answer("POST /api/v1/assignments/" + WORKSHEET + "/submissions", new Answer(201, "application/json", """
                 {"id":"8c0d0000-0000-4000-8000-000000000001","assignmentId":"%s","submittedAt":"2026-03-12T19:00:00Z"}

@@ -1,0 +1,2 @@
+-- A service's first migration.
+create table first_thing (id integer primary key);
