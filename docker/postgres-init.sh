@@ -20,4 +20,5 @@ SQL
 create_database sessions  "${SESSIONS_DB_PASSWORD:?SESSIONS_DB_PASSWORD is required}"
 create_database notes     "${NOTES_DB_PASSWORD:?NOTES_DB_PASSWORD is required}"
 create_database exercises "${EXERCISES_DB_PASSWORD:?EXERCISES_DB_PASSWORD is required}"
+create_database notifications "${NOTIFICATIONS_DB_PASSWORD:?NOTIFICATIONS_DB_PASSWORD is required}"
 create_database keycloak  "${KEYCLOAK_DB_PASSWORD:?KEYCLOAK_DB_PASSWORD is required}"

@@ -44,13 +44,14 @@ public final class Devstack {
             case "down" -> devstack.down();
             case "status" -> devstack.status();
             case "reset" -> devstack.reset();
+            case "mail" -> args.length < 2 ? usage() : Mailbox.print(args[1], Platform.PortPlan.defaults().imap(), 10, System.out);
             default -> usage();
         };
         System.exit(exit);
     }
 
     private static int usage() {
-        System.out.println("usage: ./teletherapy up | down | status | logs [component] | reset");
+        System.out.println("usage: ./teletherapy up | down | status | logs [component] | reset | mail USER");
         return 2;
     }
 
@@ -210,6 +211,8 @@ public final class Devstack {
                   PostgreSQL         psql -h 127.0.0.1 -p %d -U postgres
                   Kafka              %s
                   Zipkin (traces)    %s
+                  Mail (GreenMail)   SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d   (each demo user's mailbox: login = e-mail
+                                     address, e.g. client1@example.org, password 'demo'; ./teletherapy mail client1)
                   Prometheus         %s
                   Logs               ./teletherapy logs [component]   (%s; JSON lines in *.jsonl)
 
@@ -225,7 +228,8 @@ public final class Devstack {
 
                 Press Ctrl-C to stop everything (or run ./teletherapy down in another terminal).
                 """, took.toMillis() / 1000.0, platform.gatewayUrl(), platform.gatewayUrl(), keycloak, platform.postgres().port(),
-                platform.kafka().bootstrapServers(), platform.zipkin().url(), metrics, workspace.logDirectory(), keycloak,
+                platform.kafka().bootstrapServers(), platform.zipkin().url(), platform.mail().smtpPort(),
+                platform.mail().imapPort(), metrics, workspace.logDirectory(), keycloak,
                 platform.gatewayUrl());
     }
 

@@ -25,6 +25,8 @@ import java.util.concurrent.CompletionException;
 public final class Platform implements AutoCloseable {
 
     public static final String REALM = "teletherapy";
+    /** Where the demo's safety escalations go. */
+    public static final String ON_CALL_ADDRESS = "on-call@example.org";
     // Five applications, Keycloak and Kafka starting at once on two cores take about a minute; a busy machine (a test
     // run beside it) has been seen to need 3½, so give up only well after that.
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(6);
@@ -36,6 +38,7 @@ public final class Platform implements AutoCloseable {
         SESSIONS("sessions-service", "sessions"),
         NOTES("notes-service", "notes"),
         EXERCISES("exercises-service", "exercises"),
+        NOTIFICATIONS("notifications-service", "notifications"),
         WEB("web", null);
 
         private final String module;
@@ -57,14 +60,30 @@ public final class Platform implements AutoCloseable {
 
     /**
      * Where each component listens. Each application also has a management port (health, metrics) on loopback,
-     * apart from the port it serves its API on.
+     * apart from the port it serves its API on. The mail server (GreenMail) takes SMTP and IMAP.
      */
     public record PortPlan(int gateway, int sessions, int notes, int exercises, int web, int keycloak,
                            int keycloakManagement, int kafka, int kafkaController, int postgres, int zipkin,
-                           Map<App, Integer> management) {
+                           Map<App, Integer> management, int notifications, int smtp, int imap) {
 
         public PortPlan {
             management = Map.copyOf(management);
+        }
+
+        /** Without notifications and mail ports given: free ones. */
+        public PortPlan(int gateway, int sessions, int notes, int exercises, int web, int keycloak,
+                        int keycloakManagement, int kafka, int kafkaController, int postgres, int zipkin,
+                        Map<App, Integer> management) {
+            this(gateway, sessions, notes, exercises, web, keycloak, keycloakManagement, kafka, kafkaController,
+                    postgres, zipkin, withFree(management, App.NOTIFICATIONS), Ports.free(), Ports.free(),
+                    Ports.free());
+        }
+
+        private static Map<App, Integer> withFree(Map<App, Integer> management, App app) {
+            Map<App, Integer> all = new EnumMap<>(App.class);
+            all.putAll(management);
+            all.putIfAbsent(app, Ports.free());
+            return all;
         }
 
         /** DESIGN.md's ports, each overridable by an environment variable; management ports are 1000 above. */
@@ -74,12 +93,14 @@ public final class Platform implements AutoCloseable {
             management.put(App.SESSIONS, env("SESSIONS_MANAGEMENT_PORT", 9081));
             management.put(App.NOTES, env("NOTES_MANAGEMENT_PORT", 9082));
             management.put(App.EXERCISES, env("EXERCISES_MANAGEMENT_PORT", 9083));
+            management.put(App.NOTIFICATIONS, env("NOTIFICATIONS_MANAGEMENT_PORT", 9084));
             management.put(App.WEB, env("WEB_MANAGEMENT_PORT", 9085));
             return new PortPlan(env("GATEWAY_PORT", 8080), env("SESSIONS_PORT", 8081), env("NOTES_PORT", 8082),
                     env("EXERCISES_PORT", 8083), env("WEB_PORT", 8085), env("KEYCLOAK_PORT", 8180),
                     env("KEYCLOAK_MANAGEMENT_PORT", 9180),
                     env("KAFKA_PORT", 9092), env("KAFKA_CONTROLLER_PORT", 9093), env("POSTGRES_PORT", 15432),
-                    env("ZIPKIN_PORT", 9411), management);
+                    env("ZIPKIN_PORT", 9411), management, env("NOTIFICATIONS_PORT", 8084), env("SMTP_PORT", 3025),
+                    env("IMAP_PORT", 3143));
         }
 
         public static PortPlan free() {
@@ -88,7 +109,8 @@ public final class Platform implements AutoCloseable {
                 management.put(app, Ports.free());
             }
             return new PortPlan(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), management);
+                    Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), management, Ports.free(),
+                    Ports.free(), Ports.free());
         }
 
         public int of(App app) {
@@ -97,6 +119,7 @@ public final class Platform implements AutoCloseable {
                 case SESSIONS -> sessions;
                 case NOTES -> notes;
                 case EXERCISES -> exercises;
+                case NOTIFICATIONS -> notifications;
                 case WEB -> web;
             };
         }
@@ -113,6 +136,8 @@ public final class Platform implements AutoCloseable {
             ports.put("keycloak", keycloak);
             ports.put("keycloak-management", keycloakManagement);
             ports.put("zipkin", zipkin);
+            ports.put("smtp", smtp);
+            ports.put("imap", imap);
             for (App app : App.values()) {
                 ports.put(app.module(), of(app));
                 ports.put(app.module() + "-management", managementOf(app));
@@ -148,6 +173,7 @@ public final class Platform implements AutoCloseable {
     private final Map<App, ChildProcess> apps = new EnumMap<>(App.class);
     private PostgresServer postgres;
     private KafkaBroker kafka;
+    private MailServer mail;
     private KeycloakServer keycloak;
     private ZipkinServer zipkin;
     private KeycloakServer.Settings keycloakSettings;
@@ -211,6 +237,10 @@ public final class Platform implements AutoCloseable {
 
         progress.starting("zipkin");
         zipkin = launchZipkin();
+
+        progress.starting("mail");
+        mail = MailServer.start(ports.smtp(), ports.imap(), demoAddresses());
+        progress.ready("mail");
 
         progress.starting("kafka");
         try {
@@ -292,7 +322,8 @@ public final class Platform implements AutoCloseable {
         try {
             keycloak.awaitReady(KEYCLOAK_START_TIMEOUT, seconds -> { });
             new RealmImporter(keycloak.internalUrl(), options.secrets().get("keycloak.admin")).importIfAbsent(
-                    options.workspace().root().resolve("keycloak/teletherapy-realm.json"), clientSecrets(), gatewayUrl());
+                    options.workspace().root().resolve("keycloak/teletherapy-realm.json"), clientSecrets(), gatewayUrl(),
+                    options.ports().smtp());
             options.progress().ready("keycloak");
         } catch (RuntimeException e) {
             options.progress().failed("keycloak");
@@ -313,7 +344,26 @@ public final class Platform implements AutoCloseable {
     private Map<String, String> clientSecrets() {
         return Map.of(
                 "sessions-service", options.secrets().get("client.sessions-service"),
+                "notifications-service", options.secrets().get("client.notifications-service"),
                 "teletherapy-gateway", options.secrets().get("client.teletherapy-gateway"));
+    }
+
+    /** The demo users' addresses, from the realm file: each gets a mailbox (login the address, password demo). */
+    private List<String> demoAddresses() {
+        try {
+            List<String> addresses = new ArrayList<>();
+            new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(options.workspace().root().resolve("keycloak/teletherapy-realm.json").toFile())
+                    .path("users").forEach(user -> {
+                        if (user.hasNonNull("email")) {
+                            addresses.add(user.get("email").asText());
+                        }
+                    });
+            addresses.add(ON_CALL_ADDRESS);
+            return addresses;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Starts (or restarts) one application as a child process; does not wait for it. */
@@ -379,16 +429,28 @@ public final class Platform implements AutoCloseable {
         if (app == App.SESSIONS) {
             env.put("TELETHERAPY_KEYCLOAK_URL", keycloak.internalUrl());
             env.put("TELETHERAPY_KEYCLOAK_CLIENT_SECRET", options.secrets().get("client.sessions-service"));
+            env.put("TELETHERAPY_KEYCLOAK_INVITATION_REDIRECT_URI", gatewayUrl() + "/");
             // The demo realm's therapist–client pairs, so every service starts with the same roster.
             env.put("TELETHERAPY_DEMO_ROSTER", "true");
             // A session that took place a week ago, on the devstack's own lasting data only: throw-away platforms of
             // tests and benchmarks start without a past.
             env.put("TELETHERAPY_DEMO_HISTORY", String.valueOf(!temporaryData));
         }
+        if (app == App.NOTIFICATIONS) {
+            env.put("SPRING_MAIL_HOST", "127.0.0.1");
+            env.put("SPRING_MAIL_PORT", String.valueOf(options.ports().smtp()));
+            env.put("TELETHERAPY_NOTIFICATIONS_KEYCLOAK_URL", keycloak.internalUrl());
+            env.put("TELETHERAPY_NOTIFICATIONS_KEYCLOAK_CLIENTSECRET", options.secrets().get("client.notifications-service"));
+            env.put("TELETHERAPY_NOTIFICATIONS_UNSUBSCRIBE_SECRET", options.secrets().get("notifications.unsubscribe"));
+            env.put("TELETHERAPY_NOTIFICATIONS_MAIL_WEBURL", gatewayUrl());
+            // The demo's clinical on-call mailbox, readable like the demo users' (password demo).
+            env.put("TELETHERAPY_NOTIFICATIONS_MAIL_ONCALLADDRESS", ON_CALL_ADDRESS);
+        }
         if (app == App.GATEWAY) {
             env.put("TELETHERAPY_ROUTES_SESSIONS_URI", url(App.SESSIONS));
             env.put("TELETHERAPY_ROUTES_NOTES_URI", url(App.NOTES));
             env.put("TELETHERAPY_ROUTES_EXERCISES_URI", url(App.EXERCISES));
+            env.put("TELETHERAPY_ROUTES_NOTIFICATIONS_URI", url(App.NOTIFICATIONS));
             env.put("TELETHERAPY_ROUTES_WEB_URI", url(App.WEB));
             env.put("TELETHERAPY_OPS_KEYCLOAK_HEALTH_URI", keycloak.readinessUri().toString());
         }
@@ -423,6 +485,10 @@ public final class Platform implements AutoCloseable {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    public MailServer mail() {
+        return mail;
     }
 
     public PostgresServer postgres() {
@@ -473,6 +539,10 @@ public final class Platform implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
             kafka = null;
+        }
+        if (mail != null) {
+            mail.close();
+            mail = null;
         }
         if (postgres != null) {
             try {

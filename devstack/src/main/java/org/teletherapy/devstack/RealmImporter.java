@@ -51,11 +51,19 @@ public final class RealmImporter {
      * Keycloak accepts a sign-in only for a redirect address it knows).
      */
     public boolean importIfAbsent(Path realmFile, Map<String, String> clientSecrets, String browserOrigin) {
+        return importIfAbsent(realmFile, clientSecrets, browserOrigin, 0);
+    }
+
+    /** As above, with Keycloak's own mail (invitations, password resets) sent to the SMTP server on {@code smtpPort}. */
+    public boolean importIfAbsent(Path realmFile, Map<String, String> clientSecrets, String browserOrigin, int smtpPort) {
         try {
             ObjectNode realm = (ObjectNode) JSON.readTree(Files.readString(realmFile)
                     .replace("\"" + REALM_FILE_ORIGIN + "/", "\"" + browserOrigin + "/")
                     .replace("\"" + REALM_FILE_ORIGIN + "\"", "\"" + browserOrigin + "\""));
             String realmName = realm.get("realm").asText();
+            if (smtpPort > 0 && realm.has("smtpServer")) {
+                ((ObjectNode) realm.get("smtpServer")).put("port", String.valueOf(smtpPort));
+            }
             String token = adminToken();
             if (send(request("/admin/realms/" + realmName, token).GET()).statusCode() == 200) {
                 return false;

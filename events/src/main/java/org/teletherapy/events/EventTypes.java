@@ -10,6 +10,7 @@ import org.teletherapy.events.exercises.ExerciseAssigned;
 import org.teletherapy.events.exercises.ExerciseOverdue;
 import org.teletherapy.events.exercises.ExerciseSubmitted;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
+import org.teletherapy.events.exercises.MeasureSafetyAlertAcknowledged;
 import org.teletherapy.events.exercises.MeasureScored;
 import org.teletherapy.events.notes.NoteSigned;
 import org.teletherapy.events.notes.NotesErased;
@@ -49,7 +50,9 @@ public final class EventTypes {
             new Registration(ExerciseSubmitted.TYPE, ExerciseSubmitted.class, Topics.EXERCISES),
             new Registration(ExerciseOverdue.TYPE, ExerciseOverdue.class, Topics.EXERCISES),
             new Registration(MeasureScored.TYPE, MeasureScored.class, Topics.EXERCISES),
-            new Registration(MeasureSafetyAlert.TYPE, MeasureSafetyAlert.class, Topics.EXERCISES));
+            new Registration(MeasureSafetyAlert.TYPE, MeasureSafetyAlert.class, Topics.EXERCISES),
+            new Registration(MeasureSafetyAlertAcknowledged.TYPE, MeasureSafetyAlertAcknowledged.class,
+                    Topics.EXERCISES));
 
     private static final Map<String, Registration> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, Registration> BY_CLASS = new LinkedHashMap<>();

@@ -34,7 +34,8 @@ class EventTypesTest {
         "exercise.submitted,   teletherapy.exercises.v1",
         "exercise.overdue,     teletherapy.exercises.v1",
         "measure.scored,       teletherapy.exercises.v1",
-        "measure.safety-alert, teletherapy.exercises.v1"
+        "measure.safety-alert, teletherapy.exercises.v1",
+        "measure.safety-alert-acknowledged, teletherapy.exercises.v1"
     })
     void everyEventTypeOfTheDesignGoesToItsProducersTopic(String type, String topic) {
         assertThat(EventTypes.topicOf(type)).isEqualTo(topic);
@@ -46,7 +47,7 @@ class EventTypesTest {
                 "session.booked", "session.rescheduled", "session.cancelled", "session.completed", "session.noshow",
                 "roster.linked", "roster.unlinked", "client.erased", "note.signed", "notes.erased",
                 "exercise.assigned", "exercise.submitted", "exercise.overdue", "measure.scored",
-                "measure.safety-alert");
+                "measure.safety-alert", "measure.safety-alert-acknowledged");
     }
 
     @ParameterizedTest

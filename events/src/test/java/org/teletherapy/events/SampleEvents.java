@@ -11,6 +11,7 @@ import org.teletherapy.events.exercises.ExerciseOverdue;
 import org.teletherapy.events.exercises.ExerciseSubmitted;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
+import org.teletherapy.events.exercises.MeasureSafetyAlertAcknowledged;
 import org.teletherapy.events.exercises.MeasureScored;
 import org.teletherapy.events.notes.NoteKind;
 import org.teletherapy.events.notes.NoteSigned;
@@ -60,7 +61,9 @@ final class SampleEvents {
             sample(new MeasureScored(RESPONSE, CLIENT, THERAPIST, ASSIGNMENT, Instrument.PHQ_9, 17, "moderately-severe",
                     OCCURRED)),
             sample(new MeasureSafetyAlert(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), RESPONSE, CLIENT,
-                    THERAPIST, Instrument.PHQ_9, OCCURRED)));
+                    THERAPIST, Instrument.PHQ_9, OCCURRED)),
+            sample(new MeasureSafetyAlertAcknowledged(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), CLIENT,
+                    THERAPIST, OCCURRED)));
 
     static DomainEvent of(String type) {
         DomainEvent sample = SAMPLES.get(type);

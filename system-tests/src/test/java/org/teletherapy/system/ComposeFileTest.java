@@ -40,7 +40,7 @@ class ComposeFileTest {
     void everyPlatformComponentRunsWithAHealthCheck() {
         JsonNode services = compose.get("services");
         for (String name : new String[] {"postgres", "kafka", "keycloak", "gateway", "sessions-service", "notes-service",
-                "exercises-service", "web"}) {
+                "exercises-service", "notifications-service", "web"}) {
             assertThat(services.has(name)).as(name + " is in docker-compose.yml").isTrue();
             assertThat(services.get(name).has("healthcheck")).as(name + " has a health check").isTrue();
         }

@@ -121,7 +121,9 @@ class PlatformTest {
     @Test
     @Order(5)
     void aBookingIsOneTraceFromTheGatewayThroughTheSessionsServiceToConsumersInOtherServices() {
-        WebTestClient zipkin = WebTestClient.bindToServer().baseUrl(platform.zipkin().url()).build();
+        // Twenty bookings' traces, each through every consumer, are more than the client's default 256 KB.
+        WebTestClient zipkin = WebTestClient.bindToServer().baseUrl(platform.zipkin().url())
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build();
         // Spans reach Zipkin in batches, a few seconds after the request.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
             List<List<Map<String, Object>>> traces = zipkin.get()
@@ -155,7 +157,7 @@ class PlatformTest {
                 .expectBody()
                 .jsonPath("$.status").isEqualTo("UP")
                 .jsonPath("$.keycloak").isEqualTo("UP")
-                .jsonPath("$.services.length()").isEqualTo(3)
+                .jsonPath("$.services.length()").isEqualTo(4)
                 .jsonPath("$.services[*].database").value(states -> assertThat((List<Object>) states).containsOnly("UP"))
                 .jsonPath("$.services[*].kafka").value(states -> assertThat((List<Object>) states).containsOnly("UP"))
                 .jsonPath("$.scheduling.bookedToday").value(booked -> assertThat(((Number) booked).longValue()).isGreaterThanOrEqualTo(3))
@@ -228,7 +230,7 @@ class PlatformTest {
                 active.forEach(target -> health.put(target.path("labels").path("job").asText(),
                         target.path("health").asText() + " " + target.path("lastError").asText()));
                 assertThat(health).containsOnlyKeys("gateway", "sessions-service", "notes-service", "exercises-service",
-                        "web", "prometheus").allSatisfy((job, state) -> assertThat(state).as(job).isEqualTo("up "));
+                        "notifications-service", "web", "prometheus").allSatisfy((job, state) -> assertThat(state).as(job).isEqualTo("up "));
             });
             JsonNode booked = JSON.readTree(prometheus.query("sum(teletherapy_sessions_booked_total)"))
                     .path("data").path("result").path(0).path("value").path(1);
@@ -278,7 +280,7 @@ class PlatformTest {
     @Order(10)
     void everyOperationTheReadmesNameIsInADocumentTheGatewayServesWithoutAToken() throws IOException {
         Set<String> documented = new TreeSet<>();
-        for (String document : List.of("sessions", "notes", "exercises", "gateway")) {
+        for (String document : List.of("sessions", "notes", "exercises", "notifications", "gateway")) {
             JsonNode paths = JSON.readTree(gateway.get().uri("/v3/api-docs/" + document).exchange()
                     .expectStatus().isOk()
                     .expectBody(String.class).returnResult().getResponseBody()).path("paths");

@@ -106,8 +106,10 @@ final class ContainerInfrastructure implements Infrastructure {
             new RealmImporter(url, secrets.get("keycloak.admin")).importIfAbsent(
                     Workspace.detect().root().resolve("keycloak/teletherapy-realm.json"),
                     Map.of("sessions-service", secrets.get("client.sessions-service"),
-                            "teletherapy-gateway", secrets.get("client.teletherapy-gateway")));
-            keycloak = new KeycloakEndpoint(url, url, secrets.get("client.sessions-service"));
+                            "teletherapy-gateway", secrets.get("client.teletherapy-gateway"),
+                            "notifications-service", secrets.get("client.notifications-service")));
+            keycloak = new KeycloakEndpoint(url, url, secrets.get("client.sessions-service"),
+                    secrets.get("client.notifications-service"));
         }
         return keycloak;
     }

@@ -129,9 +129,11 @@ final class EmbeddedInfrastructure implements Infrastructure {
         new RealmImporter(keycloakServer.internalUrl(), secrets.get("keycloak.admin")).importIfAbsent(
                 workspace.root().resolve("keycloak/teletherapy-realm.json"),
                 Map.of("sessions-service", secrets.get("client.sessions-service"),
-                        "teletherapy-gateway", secrets.get("client.teletherapy-gateway")));
+                        "teletherapy-gateway", secrets.get("client.teletherapy-gateway"),
+                        "notifications-service", secrets.get("client.notifications-service")),
+                "http://localhost:8080", TestMail.shared().smtpPort());
         return new KeycloakEndpoint(keycloakServer.url(), keycloakServer.internalUrl(),
-                secrets.get("client.sessions-service"));
+                secrets.get("client.sessions-service"), secrets.get("client.notifications-service"));
     }
 
     private synchronized void stopAll() {

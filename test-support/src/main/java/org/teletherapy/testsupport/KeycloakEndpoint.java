@@ -25,16 +25,18 @@ public final class KeycloakEndpoint {
     private final String url;
     private final String internalUrl;
     private final String sessionsServiceSecret;
+    private final String notificationsServiceSecret;
 
     /** For a Keycloak started elsewhere, e.g. by the devstack's platform in system tests. */
     public static KeycloakEndpoint at(String url, String internalUrl, String sessionsServiceSecret) {
-        return new KeycloakEndpoint(url, internalUrl, sessionsServiceSecret);
+        return new KeycloakEndpoint(url, internalUrl, sessionsServiceSecret, null);
     }
 
-    KeycloakEndpoint(String url, String internalUrl, String sessionsServiceSecret) {
+    KeycloakEndpoint(String url, String internalUrl, String sessionsServiceSecret, String notificationsServiceSecret) {
         this.url = url;
         this.internalUrl = internalUrl;
         this.sessionsServiceSecret = sessionsServiceSecret;
+        this.notificationsServiceSecret = notificationsServiceSecret;
     }
 
     /** Base URL as clients see it; the tokens' issuer is this plus {@code /realms/teletherapy}. */
@@ -57,6 +59,11 @@ public final class KeycloakEndpoint {
     /** The secret of the {@code sessions-service} client, whose service account manages users. */
     public String sessionsServiceSecret() {
         return sessionsServiceSecret;
+    }
+
+    /** The secret of the {@code notifications-service} client, whose service account may only view users. */
+    public String notificationsServiceSecret() {
+        return notificationsServiceSecret;
     }
 
     /** A fresh access token for a demo user (password {@code demo}) through the public {@code teletherapy-cli} client. */

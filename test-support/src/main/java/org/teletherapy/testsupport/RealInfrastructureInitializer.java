@@ -11,8 +11,9 @@ import java.util.Map;
 
 /**
  * Points a Spring Boot application under test at the shared real components: its own database (named after
- * {@code spring.application.name} without {@code -service}), the Kafka broker (if the application uses Kafka) and
- * Keycloak's demo realm (if it checks tokens). Components the application does not use are not started.
+ * {@code spring.application.name} without {@code -service}), the Kafka broker (if the application uses Kafka),
+ * Keycloak's demo realm (if it checks tokens) and the test mail server (if it sends mail). Components the
+ * application does not use are not started.
  */
 public final class RealInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -42,6 +43,13 @@ public final class RealInfrastructureInitializer implements ApplicationContextIn
             properties.put("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", keycloak.jwkSetUri());
             properties.put("teletherapy.keycloak.url", keycloak.internalUrl());
             properties.put("teletherapy.keycloak.client-secret", keycloak.sessionsServiceSecret());
+            if (keycloak.notificationsServiceSecret() != null) {
+                properties.put("teletherapy.notifications.keycloak.client-secret", keycloak.notificationsServiceSecret());
+            }
+        }
+        if (ClassUtils.isPresent("org.springframework.mail.javamail.JavaMailSender", context.getClassLoader())) {
+            properties.put("spring.mail.host", "127.0.0.1");
+            properties.put("spring.mail.port", TestMail.shared().smtpPort());
         }
 
         environment.getPropertySources().addFirst(new MapPropertySource("realInfrastructure", properties));

@@ -9,9 +9,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.eventing.outbox.OutboxWriter;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
+import org.teletherapy.events.exercises.MeasureSafetyAlertAcknowledged;
 import org.teletherapy.exercises.scoring.Instruments;
 import org.teletherapy.exercises.roster.Roster;
 import reactor.core.publisher.Flux;
@@ -40,10 +42,13 @@ public class SafetyAlerts {
     private final OutboxWriter outbox;
     private final Roster roster;
     private final MeterRegistry meters;
+    private final TransactionalOperator transaction;
     private final Timer timeToAcknowledge;
 
-    SafetyAlerts(DatabaseClient database, OutboxWriter outbox, Roster roster, MeterRegistry meters) {
+    SafetyAlerts(DatabaseClient database, OutboxWriter outbox, Roster roster, MeterRegistry meters,
+                 TransactionalOperator transaction) {
         this.database = database;
+        this.transaction = transaction;
         this.outbox = outbox;
         this.roster = roster;
         this.meters = meters;
@@ -122,20 +127,25 @@ public class SafetyAlerts {
     }
 
     /**
-     * Records who acknowledged the alert and when. The first acknowledgement stands; acknowledging again changes
-     * nothing. Empty if the alert is not one of the therapist's clients'.
+     * Records who acknowledged the alert and when, and announces the first acknowledgement
+     * (measure.safety-alert-acknowledged, so that notifications-service does not escalate it). The first
+     * acknowledgement stands; acknowledging again changes nothing. Empty if the alert is not one of the therapist's
+     * clients'.
      */
     Mono<SafetyAlertView> acknowledge(UUID therapistId, UUID alertId, Instant now) {
-        return roster.clientsOf(therapistId).flatMap(clients -> database.sql("""
+        return roster.clientsOf(therapistId).flatMap(clients -> transaction.transactional(database.sql("""
                                 update safety_alert s set acknowledged_at = :now, acknowledged_by = :therapist
                                  where s.id = :id and s.acknowledged_at is null and s.client_id = any(:clients)
-                                returning s.raised_at""")
+                                returning s.raised_at, s.client_id""")
                         .bind("now", now)
                         .bind("therapist", therapistId)
                         .bind("id", alertId)
                         .bind("clients", clients.toArray(UUID[]::new))
-                        .map(row -> row.get("raised_at", Instant.class))
-                        .one())
+                        .map(row -> new Acknowledged(row.get("raised_at", Instant.class), row.get("client_id", UUID.class)))
+                        .one()
+                        .flatMap(acknowledged -> outbox.append(new MeasureSafetyAlertAcknowledged(alertId,
+                                        acknowledged.clientId(), therapistId, now), alertId.toString())
+                                .thenReturn(acknowledged.raisedAt()))))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(raisedAt -> forTherapist(therapistId, alertId)
@@ -143,6 +153,9 @@ public class SafetyAlerts {
                             timeToAcknowledge.record(Duration.between(raised, now));
                             log.info("safety alert {} acknowledged", alertId);
                         })));
+    }
+
+    private record Acknowledged(Instant raisedAt, UUID clientId) {
     }
 
     /**

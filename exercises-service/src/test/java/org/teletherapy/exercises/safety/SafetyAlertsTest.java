@@ -100,6 +100,7 @@ class SafetyAlertsTest extends ExercisesApiTestBase {
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.acknowledgedAt").isEqualTo(acknowledgedAt);
         assertThat(acknowledgeTimer().count()).as("the first acknowledgement stands").isEqualTo(timed + 1);
+        assertThat(outboxEvents(database, "measure.safety-alert-acknowledged", "alertId", alert)).isEqualTo(1);
         web.get().uri("/api/v1/safety-alerts?status=open").headers(as("therapist1")).exchange()
                 .expectBody().jsonPath("$[?(@.id == '" + alert + "')]").isEmpty();
         web.get().uri("/api/v1/safety-alerts?status=acknowledged").headers(as("therapist1")).exchange()

@@ -35,7 +35,8 @@ class ApiDocsTest {
     }
 
     static final Map<String, DisposableServer> SERVICES = Map.of(
-            "sessions", standIn("sessions"), "notes", standIn("notes"), "exercises", standIn("exercises"));
+            "sessions", standIn("sessions"), "notes", standIn("notes"), "exercises", standIn("exercises"),
+            "notifications", standIn("notifications"));
 
     @DynamicPropertySource
     static void routes(DynamicPropertyRegistry registry) {
@@ -55,7 +56,7 @@ class ApiDocsTest {
     ApplicationContext context;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sessions", "notes", "exercises"})
+    @ValueSource(strings = {"sessions", "notes", "exercises", "notifications"})
     void eachServicesDocumentIsServedWithoutAToken(String service) {
         web.get().uri("/v3/api-docs/" + service).exchange()
                 .expectStatus().isOk()
@@ -103,7 +104,7 @@ class ApiDocsTest {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.urls[*].url").isEqualTo(List.of("/v3/api-docs/sessions", "/v3/api-docs/notes",
-                        "/v3/api-docs/exercises", "/v3/api-docs/gateway"));
+                        "/v3/api-docs/exercises", "/v3/api-docs/notifications", "/v3/api-docs/gateway"));
         // Swagger UI itself, from its WebJar (1.6 MB: its headers are enough here).
         web.get().uri("/api/docs/swagger-ui-bundle.js").exchange()
                 .expectStatus().isOk()

@@ -79,6 +79,7 @@ class OpsOverviewTest {
         registry.add("TELETHERAPY_ROUTES_SESSIONS_URI", () -> "http://127.0.0.1:" + SESSIONS.port());
         registry.add("TELETHERAPY_ROUTES_EXERCISES_URI", () -> "http://127.0.0.1:" + EXERCISES.port());
         registry.add("TELETHERAPY_ROUTES_NOTES_URI", () -> "http://127.0.0.1:" + Ports.free());
+        registry.add("TELETHERAPY_ROUTES_NOTIFICATIONS_URI", () -> "http://127.0.0.1:" + Ports.free());
     }
 
     @AfterAll
@@ -110,7 +111,8 @@ class OpsOverviewTest {
                 .jsonPath("$.checkedAt").isNotEmpty()
                 .jsonPath("$.gateway").isEqualTo("UP")
                 .jsonPath("$.keycloak").isEqualTo("UP")
-                .jsonPath("$.services[*].service").isEqualTo(List.of("sessions-service", "notes-service", "exercises-service"))
+                .jsonPath("$.services[*].service").isEqualTo(List.of("sessions-service", "notes-service", "exercises-service",
+                        "notifications-service"))
                 .jsonPath("$.services[0].status").isEqualTo("UP")
                 .jsonPath("$.services[0].database").isEqualTo("UP")
                 .jsonPath("$.services[0].kafka").isEqualTo("UP")

@@ -3,11 +3,8 @@ package org.teletherapy.sessions.onboarding;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.ErrorRepresentation;
@@ -17,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
+import org.teletherapy.service.keycloak.KeycloakAdminClients;
 import org.teletherapy.sessions.onboarding.OnboardingProblems.AccountExistsException;
 import org.teletherapy.sessions.onboarding.OnboardingProblems.IdentityUnavailableException;
 import org.teletherapy.sessions.onboarding.OnboardingProblems.PersonRefusedException;
@@ -26,7 +24,6 @@ import reactor.core.scheduler.Schedulers;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Accounts in Keycloak through keycloak-admin-client; its blocking calls run on the bounded elastic scheduler. */
 @Component
@@ -37,21 +34,13 @@ class KeycloakAccounts implements Accounts, DisposableBean {
 
     private final Keycloak keycloak;
     private final String realm;
+    private final KeycloakProperties properties;
 
     KeycloakAccounts(KeycloakProperties properties) {
         this.realm = properties.realm();
-        this.keycloak = KeycloakBuilder.builder()
-                .serverUrl(properties.url())
-                .realm(properties.realm())
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .clientId(properties.clientId())
-                .clientSecret(properties.clientSecret())
-                .resteasyClient(new ResteasyClientBuilderImpl()
-                        .connectTimeout(properties.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .readTimeout(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                        .connectionPoolSize(10)
-                        .build())
-                .build();
+        this.properties = properties;
+        this.keycloak = KeycloakAdminClients.serviceAccount(properties.url(), properties.realm(),
+                properties.clientId(), properties.clientSecret(), properties.connectTimeout(), properties.readTimeout());
     }
 
     @Override
@@ -92,10 +81,24 @@ class KeycloakAccounts implements Accounts, DisposableBean {
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("realm role " + role + " is missing"));
             created.roles().realmLevel().add(List.of(realmRole));
+            sendInvitation(created);
             return id;
         } catch (RuntimeException e) {
             realmResource.users().delete(id.toString()).close();
             throw e;
+        }
+    }
+
+    /**
+     * Keycloak's own mail (execute-actions): a link to set a password and confirm the address, leading on to the web
+     * app. The account stands if the mail cannot go out: the person can still reset the password from the login page.
+     */
+    private void sendInvitation(UserResource created) {
+        try {
+            created.executeActionsEmail(properties.invitationClientId(), properties.invitationRedirectUri(),
+                    (int) properties.invitationLifespan().toSeconds(), FIRST_LOGIN_ACTIONS);
+        } catch (RuntimeException e) {
+            log.warn("Keycloak could not send the invitation mail of a new account: {}", e.getClass().getSimpleName());
         }
     }
 

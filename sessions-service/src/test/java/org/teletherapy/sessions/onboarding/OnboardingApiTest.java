@@ -14,6 +14,7 @@ import org.teletherapy.sessions.SchedulingFixture;
 import org.teletherapy.testsupport.DemoUsers;
 import org.teletherapy.testsupport.Infrastructure;
 import org.teletherapy.testsupport.KeycloakEndpoint;
+import org.teletherapy.testsupport.TestMail;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import org.teletherapy.sessions.roster.RosterStore;
 
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.teletherapy.sessions.SchedulingFixture.token;
 
@@ -51,6 +54,18 @@ class OnboardingApiTest extends SchedulingApiTestBase {
             assertThat(admin.realm("teletherapy").users().get(clientId).toRepresentation().getRequiredActions())
                     .contains("UPDATE_PASSWORD", "VERIFY_EMAIL");
         }
+        // Keycloak's own invitation mail, through the test SMTP server: a link to set a password, which opens.
+        await().atMost(java.time.Duration.ofSeconds(30)).until(() -> TestMail.shared().messagesTo(email).size() == 1);
+        String mail = new String(assertDoesNotThrow(() -> TestMail.shared().messagesTo(email).get(0).getInputStream()
+                .readAllBytes()), java.nio.charset.StandardCharsets.UTF_8).replace("=\r\n", "").replace("=3D", "=");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("https?://[^\\s\"<>]+/login-actions/action-token\\?key=[A-Za-z0-9._-]+")
+                .matcher(mail);
+        assertThat(link.find()).as("an action-token link in the invitation").isTrue();
+        java.net.http.HttpResponse<String> page = assertDoesNotThrow(() -> java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link.group())).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
+        assertThat(page.statusCode()).isEqualTo(200);
         choosePassword(clientId, "a-long-first-password");
         String token = keycloak.accessToken(email, "a-long-first-password");
         web.get().uri("/api/v1/care-team").headers(h -> h.setBearerAuth(token)).exchange()
@@ -143,7 +158,8 @@ class OnboardingApiTest extends SchedulingApiTestBase {
     @Test
     void whenKeycloakIsDownTheInvitationFailsCleanlyAndNoRosterEntryIsLeft() {
         KeycloakAccounts unreachable = new KeycloakAccounts(new KeycloakProperties("http://127.0.0.1:" + Ports.free(),
-                "teletherapy", "sessions-service", "irrelevant", Duration.ofSeconds(1), Duration.ofSeconds(1)));
+                "teletherapy", "sessions-service", "irrelevant", Duration.ofSeconds(1), Duration.ofSeconds(1),
+                "teletherapy-gateway", "http://localhost:8080/", Duration.ofHours(72)));
         Onboarding withKeycloakDown = new Onboarding(unreachable, roster, null, null, transactionalOperator, null);
         long before = rosterSize();
 
