@@ -56,7 +56,9 @@ public abstract class SignedInPageTest {
     void aSignedInClient(@Autowired ApplicationContext context,
                          @Autowired ReactiveClientRegistrationRepository registrations,
                          @Autowired ReactiveOAuth2AuthorizedClientService authorizedClients) {
-        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient().build();
+        // A page's first rendering compiles its templates: on a busy 2-core machine that outlasts the default 5 s.
+        web = WebTestClient.bindToApplicationContext(context).apply(springSecurity()).configureClient()
+                .responseTimeout(java.time.Duration.ofSeconds(20)).build();
         keycloak = registrations.findByRegistrationId("keycloak").block();
         OAuth2AccessToken token = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, "client1-access-token",
                 Instant.now(), Instant.now().plus(5, ChronoUnit.MINUTES));

@@ -51,15 +51,32 @@ public class SessionStore implements BusyTimes {
                 .all();
     }
 
-    /** A person's sessions as their calendar shows them: held, booked and cancelled ones, oldest first. */
+    /**
+     * A person's sessions as their calendar shows them: held, booked and cancelled ones, oldest first, each with the
+     * first session of its chain of moves (all sessions of a chain share client and therapist). A session that was
+     * moved is not shown: its chain's last session is its calendar entry now.
+     */
     public Flux<SessionEntry> calendarOf(UUID personId, boolean asTherapist) {
         String column = asTherapist ? "therapist_id" : "client_id";
-        return database.sql("select id, starts_at, ends_at, status, updated_at from session where " + column
-                        + " = :person and status in ('booked', 'cancelled', 'fulfilled') order by starts_at")
+        return database.sql("""
+                        with recursive chain (id, first_id) as (
+                            select id, id from session where %1$s = :person and rescheduled_from is null
+                            union all
+                            select moved.id, chain.first_id from session moved join chain on moved.rescheduled_from = chain.id
+                        )
+                        select s.id, chain.first_id, s.reschedule_count, s.starts_at, s.ends_at, s.status, s.updated_at
+                          from session s join chain on chain.id = s.id
+                         where s.%1$s = :person and s.status in ('booked', 'cancelled', 'fulfilled')
+                           and not exists (select 1 from session later where later.rescheduled_from = s.id)
+                         order by s.starts_at""".formatted(column))
                 .bind("person", personId)
-                .map(row -> new SessionEntry(row.get("id", UUID.class), row.get("starts_at", Instant.class),
-                        row.get("ends_at", Instant.class), row.get("status", String.class),
-                        row.get("updated_at", Instant.class)))
+                .map(row -> {
+                    String status = row.get("status", String.class);
+                    int changes = row.get("reschedule_count", Integer.class) + ("cancelled".equals(status) ? 1 : 0);
+                    return new SessionEntry(row.get("id", UUID.class), row.get("first_id", UUID.class), changes,
+                            row.get("starts_at", Instant.class), row.get("ends_at", Instant.class), status,
+                            row.get("updated_at", Instant.class));
+                })
                 .all();
     }
 

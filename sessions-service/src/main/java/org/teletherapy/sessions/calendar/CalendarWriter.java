@@ -14,8 +14,9 @@ import java.util.UUID;
 
 /**
  * Sessions as an RFC 5545 calendar. Entries say only "Therapy session": calendars are synced to third parties, so
- * no names and no video links go into them. The UID stays the same for a session's whole life, so a calendar app
- * updates its entry (and shows a cancellation) instead of adding a new one.
+ * no names and no video links go into them. The UID stays the same for a session's whole life, moves included, and
+ * SEQUENCE counts its changes, so a calendar app updates its entry (and shows a cancellation) instead of adding a new
+ * one. notifications-service's invitations carry the same UID and SEQUENCE.
  */
 final class CalendarWriter {
 
@@ -28,7 +29,8 @@ final class CalendarWriter {
         calendar.setName("Therapy sessions");
         for (SessionEntry entry : entries) {
             VEvent event = new VEvent();
-            event.setUid(uid(entry.sessionId()));
+            event.setUid(uid(entry.calendarId()));
+            event.setSequence(entry.sequence());
             event.setDateStart(Date.from(entry.start()), true);
             event.setDateEnd(Date.from(entry.end()), true);
             event.setDateTimeStamp(Date.from(entry.updatedAt()));

@@ -78,6 +78,31 @@ class CalendarApiTest extends SchedulingApiTestBase {
     }
 
     @Test
+    void aMovedSessionStaysOneCalendarEntryWhoseSequenceCountsTheMovesAndTheCancellation() {
+        String first = fixture.book(fixture.firstFreeSlotAfter(Duration.ofDays(7)), "client2");
+        Instant secondStart = fixture.firstFreeSlotAfter(Duration.ofDays(8));
+        String second = reschedule(first, secondStart);
+        Instant thirdStart = fixture.firstFreeSlotAfter(Duration.ofDays(9));
+        String third = reschedule(second, thirdStart);
+
+        VEvent moved = onlyEventFrom(feedOf("client2"), first);
+        assertThat(moved.getDateStart().getValue().toInstant()).isEqualTo(thirdStart);
+        assertThat(moved.getSequence().getValue()).isEqualTo(2);
+        assertThat(moved.getStatus().getValue()).isEqualTo("CONFIRMED");
+
+        web.post().uri("/api/v1/sessions/{id}/cancel", third).headers(h -> h.setBearerAuth(token("client2")))
+                .bodyValue(Map.of("reason", "illness")).exchange().expectStatus().isOk();
+        VEvent cancelled = onlyEventFrom(feedOf("client2"), first);
+        assertThat(cancelled.getSequence().getValue()).isEqualTo(3);
+        assertThat(cancelled.getStatus().getValue()).isEqualTo("CANCELLED");
+
+        String single = web.get().uri("/api/v1/calendar.ics?session={id}", third)
+                .headers(h -> h.setBearerAuth(token("client2"))).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(single).contains("UID:" + first + "@teletherapy").doesNotContain(third + "@teletherapy");
+    }
+
+    @Test
     void theFeedStatusSaysWhetherAndSinceWhenAFeedExistsWithoutItsAddress() {
         web.delete().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client3"))).exchange()
                 .expectStatus().isNoContent();
@@ -89,6 +114,24 @@ class CalendarApiTest extends SchedulingApiTestBase {
         String status = web.get().uri("/api/v1/calendar/feed").headers(h -> h.setBearerAuth(token("client3")))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         assertThat(status).contains("\"active\":true").contains("\"since\":").doesNotContain("feeds/");
+    }
+
+    private String reschedule(String id, Instant start) {
+        return (String) web.post().uri("/api/v1/sessions/{id}/reschedule", id)
+                .headers(h -> h.setBearerAuth(token("client2"))).bodyValue(Map.of("start", start))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody().get("id");
+    }
+
+    private ICalendar feedOf(String user) {
+        return Biweekly.parse(web.get().uri("/api/v1/calendar.ics").headers(h -> h.setBearerAuth(token(user)))
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody()).first();
+    }
+
+    /** The chain's one entry: no other entry of the feed belongs to it. */
+    private static VEvent onlyEventFrom(ICalendar calendar, String firstSessionId) {
+        assertThat(calendar.getEvents()).filteredOn(e -> e.getUid().getValue().equals(firstSessionId + "@teletherapy"))
+                .hasSize(1);
+        return event(calendar, firstSessionId);
     }
 
     private static VEvent event(ICalendar calendar, String sessionId) {
