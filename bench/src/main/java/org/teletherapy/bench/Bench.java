@@ -19,12 +19,17 @@ public final class Bench {
                     args.length > 1 ? Integer.parseInt(args[1]) : 10,
                     args.length > 2 ? Integer.parseInt(args[2]) : 60,
                     args.length > 3 ? Integer.parseInt(args[3]) : 180);
+            case "notifications" -> NotificationsBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 60,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 50,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 5000);
             case "gateway-tracing" -> GatewayTracingBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 30,
                     args.length > 2 ? Integer.parseInt(args[2]) : 32);
             default -> {
                 System.err.println("usage: bench/run outbox [seconds] [events-per-second] | booking [racers] [slots]"
-                        + " | gateway-tracing [seconds-per-mode] [in-flight] | pages [signed-in-users] [seconds] [warm-up-seconds]");
+                        + " | gateway-tracing [seconds-per-mode] [in-flight] | pages [signed-in-users] [seconds] [warm-up-seconds]"
+                        + " | notifications [seconds] [events-per-second] [reminders]");
                 System.exit(2);
             }
         }

@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
 final class PageTimeBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String THERAPIST1 = "2f1d5a0e-6b0a-4c1e-9a51-000000000101";
-    private static final Map<String, String> CLIENTS = Map.of(
+    static final String THERAPIST1 = "2f1d5a0e-6b0a-4c1e-9a51-000000000101";
+    static final Map<String, String> CLIENTS = Map.of(
             "client1", "2f1d5a0e-6b0a-4c1e-9a51-000000000201", "client2", "2f1d5a0e-6b0a-4c1e-9a51-000000000202");
     private static final String PHQ9 = "7b1f0000-0000-4000-8000-000000000009";
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
@@ -103,7 +103,7 @@ final class PageTimeBench {
     }
 
     /** The devstack's own JVM options (what the issue's budget is about), or BENCH_JVM_OPTIONS to compare others. */
-    private static List<String> jvmOptions() {
+    static List<String> jvmOptions() {
         String chosen = System.getenv("BENCH_JVM_OPTIONS");
         return chosen == null || chosen.isBlank() ? Devstack.SERVICE_JVM_OPTIONS : List.of(chosen.trim().split("\\s+"));
     }
@@ -266,7 +266,7 @@ final class PageTimeBench {
         throw new IllegalStateException("the PHQ-9 could not be assigned");
     }
 
-    private static JsonNode send(HttpClient http, HttpRequest.Builder request, int status) throws Exception {
+    static JsonNode send(HttpClient http, HttpRequest.Builder request, int status) throws Exception {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != status) {
             throw new IllegalStateException(request.build().uri().getPath() + " answered " + response.statusCode());
@@ -274,7 +274,7 @@ final class PageTimeBench {
         return JSON.readTree(response.body());
     }
 
-    private static String token(HttpClient http, String endpoint, String user) throws Exception {
+    static String token(HttpClient http, String endpoint, String user) throws Exception {
         String form = "grant_type=password&client_id=teletherapy-cli&username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=demo";
         return send(http, HttpRequest.newBuilder(URI.create(endpoint))

@@ -78,6 +78,11 @@ public final class MailServer implements AutoCloseable {
         return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> isFor(message, address)).toList();
     }
 
+    /** Every message received since the server (re)started, for anyone, oldest first. */
+    public synchronized MimeMessage[] receivedMessages() {
+        return greenMail == null ? new MimeMessage[0] : greenMail.getReceivedMessages();
+    }
+
     private static boolean isFor(MimeMessage message, String address) {
         try {
             Address[] recipients = message.getAllRecipients();

@@ -126,9 +126,15 @@ public class Deliveries {
     record LogEntry(String kind, String status, Instant dueAt, Instant sentAt, int attempts) {
     }
 
-    /** The client was erased: nothing more goes to them or about them, and their log goes. */
-    public Mono<Void> forget(UUID userId) {
-        return database.sql("delete from delivery where recipient_id = :user").bind("user", userId).then();
+    /**
+     * The client was erased: nothing more goes to them or about them, and the lines of anyone's log that concern them
+     * go ({@code subjects}: their sessions and alerts, as the features that planned the deliveries know them).
+     */
+    public Mono<Void> forget(UUID clientId, Collection<UUID> subjects) {
+        return database.sql("delete from delivery where recipient_id = :client or subject_id = any(:subjects)")
+                .bind("client", clientId)
+                .bind("subjects", subjects.toArray(UUID[]::new))
+                .then();
     }
 
     private static Delivery claimed(Readable row) {

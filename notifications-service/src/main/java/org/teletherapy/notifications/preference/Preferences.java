@@ -73,4 +73,9 @@ public class Preferences {
     private static boolean or(Boolean chosen, boolean byDefault) {
         return chosen == null ? byDefault : chosen;
     }
+
+    /** The client was erased: their choices go with them. */
+    public Mono<Void> forget(UUID userId) {
+        return database.sql("delete from notification_preference where user_id = :user").bind("user", userId).then();
+    }
 }
