@@ -56,7 +56,39 @@
   });
 
   // After htmx replaces part of a page, move the focus to the result so screen readers announce it.
+  // The safety banner is the exception: it is announced (role=alert) but never takes the focus from what the
+  // therapist is typing.
   document.addEventListener("htmx:afterSwap", function (event) {
-    focusResult(event.detail.target);
+    if (event.detail.target.id !== "safety-alerts") {
+      focusResult(event.detail.target);
+    }
+  });
+
+  // A therapist's open page learns of a new or acknowledged safety alert at once: the stream only says "changed",
+  // and the banner is fetched again (with the person's own rights). After a lost connection the browser reconnects
+  // by itself, and the banner is fetched again in case something changed meanwhile.
+  document.addEventListener("DOMContentLoaded", function () {
+    var banner = document.getElementById("safety-alerts");
+    if (!banner || !window.EventSource || !window.htmx) {
+      return;
+    }
+    var opened = false;
+    var source = new EventSource(banner.getAttribute("data-live"));
+    source.addEventListener("open", function () {
+      banner.setAttribute("data-live-state", "open");
+      if (opened) {
+        htmx.trigger(document.body, "safety-alerts-changed");
+      }
+      opened = true;
+    });
+    source.addEventListener("error", function () {
+      banner.setAttribute("data-live-state", "reconnecting");
+    });
+    source.addEventListener("safety-alerts", function () {
+      htmx.trigger(document.body, "safety-alerts-changed");
+    });
+    window.addEventListener("pagehide", function () {
+      source.close();
+    });
   });
 })();

@@ -57,12 +57,7 @@ final class DemoScenario {
 
         UUID assignment = retryUntilCreated("therapist1", "/api/v1/assignments", Map.of("clientId", DemoUsers.CLIENT1,
                 "templateId", PHQ9, "dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()));
-        Map<String, Object> answers = new HashMap<>();
-        for (int item = 1; item <= 9; item++) {
-            answers.put("item" + item, item == 9 ? 1 : 0);
-        }
-        post("client1", "/api/v1/assignments/" + assignment + "/submissions", Map.of("answers", answers),
-                HttpStatus.CREATED);
+        submitPhq9("client1", assignment, 1);
         List<?> alerts = get("therapist1", "/api/v1/safety-alerts", List.class);
         assertThat(alerts).as("the PHQ-9 item 9 answer raised a safety alert").isNotEmpty();
         String alert = (String) ((Map<?, ?>) alerts.get(0)).get("id");
@@ -94,8 +89,28 @@ final class DemoScenario {
 
     /** therapist1 gives client1 homework from {@code template}, due in three days. */
     UUID assignToClient1(UUID template) {
-        return retryUntilCreated("therapist1", "/api/v1/assignments", Map.of("clientId", DemoUsers.CLIENT1,
+        return assign(DemoUsers.CLIENT1, template);
+    }
+
+    /** therapist1 gives a client of theirs homework from {@code template}, due in three days. */
+    UUID assign(UUID client, UUID template) {
+        return retryUntilCreated("therapist1", "/api/v1/assignments", Map.of("clientId", client,
                 "templateId", template, "dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()));
+    }
+
+    /** The client hands in a PHQ-9 with item 9 answered {@code item9} and every other item 0. */
+    void submitPhq9(String client, UUID assignment, int item9) {
+        Map<String, Object> answers = new HashMap<>();
+        for (int item = 1; item <= 9; item++) {
+            answers.put("item" + item, item == 9 ? item9 : 0);
+        }
+        post(client, "/api/v1/assignments/" + assignment + "/submissions", Map.of("answers", answers),
+                HttpStatus.CREATED);
+    }
+
+    /** The open safety alerts about {@code client} that therapist1 sees. */
+    List<?> openAlertsAbout(UUID client) {
+        return get("therapist1", "/api/v1/safety-alerts?status=open&clientId=" + client, List.class);
     }
 
     /** Notes and exercises learn sessions and rosters from events: what they have not heard of yet is a 4xx. */

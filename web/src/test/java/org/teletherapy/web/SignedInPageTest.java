@@ -42,6 +42,9 @@ public abstract class SignedInPageTest {
         // A stand-in that never answers (Answer.never) keeps a page waiting this long, not the 12 s of production
         // (and no shorter: a fresh application's first calls take a second or two on a busy machine).
         registry.add("teletherapy.web.api-timeout", () -> "3s");
+        // No Kafka here: the live safety banner's stream is tested by emitting into LiveAlerts, and end to end in
+        // system-tests.
+        registry.add("teletherapy.web.live-alerts", () -> "false");
     }
 
     @AfterAll
@@ -75,5 +78,13 @@ public abstract class SignedInPageTest {
                 .clientRegistration(keycloak)
                 .idToken(token -> token.subject(SUBJECT).claim("given_name", "Clara").claim("preferred_username", "client1"))
                 .authorities(new SimpleGrantedAuthority("ROLE_CLIENT"));
+    }
+
+    /** Signed in as {@link #client()} is (same session, same access token), with a staff role instead. */
+    protected WebTestClientConfigurer staff(String username, String role) {
+        return mockOidcLogin()
+                .clientRegistration(keycloak)
+                .idToken(token -> token.subject(SUBJECT).claim("given_name", "Theresa").claim("preferred_username", username))
+                .authorities(new SimpleGrantedAuthority(role));
     }
 }

@@ -25,6 +25,15 @@ class SignedInAdvice {
                 .defaultIfEmpty(false);
     }
 
+    /** A therapist's pages carry the live safety banner. */
+    @ModelAttribute("therapist")
+    Mono<Boolean> therapist(ServerWebExchange exchange) {
+        return exchange.getPrincipal().ofType(Authentication.class)
+                .map(authentication -> authentication.getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_THERAPIST".equals(authority.getAuthority())))
+                .defaultIfEmpty(false);
+    }
+
     /** The page's own path, so the navigation can mark where the person is (aria-current). */
     @ModelAttribute("currentPath")
     String currentPath(ServerWebExchange exchange) {

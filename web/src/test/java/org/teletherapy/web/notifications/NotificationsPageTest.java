@@ -3,22 +3,15 @@ package org.teletherapy.web.notifications;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import org.teletherapy.web.SignedInPageTest;
 import org.teletherapy.web.StandInApi.Answer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.csrf;
-import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockOidcLogin;
 
 /** Choosing which e-mails come, and seeing what was sent, against what notifications-service answers. */
 class NotificationsPageTest extends SignedInPageTest {
-
-    @Autowired
-    private ReactiveClientRegistrationRepository registrations;
 
     private static final String PREFERENCES = "/api/v1/notification-preferences";
     private static final String DELIVERIES = "/api/v1/notification-preferences/deliveries";
@@ -152,12 +145,5 @@ class NotificationsPageTest extends SignedInPageTest {
 
     private WebTestClientConfigurer operator() {
         return staff("operator", "ROLE_OPERATOR");
-    }
-
-    /** Signed in like {@link #client()} (same session, same access token), with a staff role instead. */
-    private WebTestClientConfigurer staff(String username, String role) {
-        return mockOidcLogin().clientRegistration(registrations.findByRegistrationId("keycloak").block())
-                .idToken(token -> token.subject(SUBJECT).claim("preferred_username", username))
-                .authorities(new SimpleGrantedAuthority(role));
     }
 }

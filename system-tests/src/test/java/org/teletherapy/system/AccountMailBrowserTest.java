@@ -1,0 +1,115 @@
+package org.teletherapy.system;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Keycloak's own mail, through the real SMTP server and the real Keycloak pages: the invitation a therapist's new
+ * client receives, and the password reset anyone can start from the sign-in page.
+ */
+class AccountMailBrowserTest extends BrowserTest {
+
+    private static final Pattern KEYCLOAK_LINK = Pattern.compile("https?://[^\\s\"<>]+/login-actions/[^\\s\"<>]+");
+    private static final String NEW_PASSWORD = "a long new passphrase 7";
+
+    @Test
+    void anInvitedClientSetsAPasswordFromTheMailAndSignsIn() throws Exception {
+        String email = invite("Ines");
+        String link = linkIn(awaitMail(email));
+
+        openBrowser(390, "en-GB");
+        page.navigate(link);
+        // Keycloak lists what the invitation asks for before it starts.
+        if (page.locator("a:has-text('Click here to proceed')").count() > 0) {
+            page.locator("a:has-text('Click here to proceed')").click();
+        }
+        setPassword();
+        if (page.locator("a:has-text('Back to Application')").count() > 0) {
+            page.locator("a:has-text('Back to Application')").click();
+        }
+        if (page.locator("#username").count() > 0) {
+            page.locator("#username").fill(email);
+            page.locator("#password").fill(NEW_PASSWORD);
+            page.locator("#kc-login").click();
+        }
+        page.waitForURL(gatewayUrl + "/**");
+
+        assertThat(page.locator("h1").innerText()).contains("Ines");
+        assertThat(page.locator("nav").innerText()).contains("Book", "Homework");
+    }
+
+    @Test
+    void aForgottenPasswordIsResetFromTheSignInPage() throws Exception {
+        String email = invite("Rafael");
+        awaitMail(email);
+
+        openBrowser(1280, "en-GB");
+        page.navigate(gatewayUrl + "/");
+        page.locator("a:has-text('Forgot Password?')").click();
+        page.locator("#username").fill(email);
+        page.locator("input[type=submit], button[type=submit]").first().click();
+        assertThat(page.locator("body").innerText()).contains("You should receive an email");
+
+        String link = linkIn(await().atMost(Duration.ofSeconds(30)).until(() -> running.platform.mail().messagesTo(email),
+                messages -> messages.size() >= 2).get(1));
+        page.navigate(link);
+        setPassword();
+        page.waitForURL(gatewayUrl + "/**");
+
+        assertThat(page.locator("h1").innerText()).contains("Rafael");
+    }
+
+    /** therapist1 invites a new client with a fresh address, as the caseload page does; answers the address. */
+    private static String invite(String firstName) {
+        String email = firstName.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        gateway().post().uri("/api/v1/roster/invitations")
+                .headers(h -> h.setBearerAuth(running.keycloak.accessToken("therapist1")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("firstName", firstName, "lastName", "Invited", "email", email))
+                .exchange().expectStatus().isCreated();
+        return email;
+    }
+
+    private static MimeMessage awaitMail(String address) {
+        List<MimeMessage> messages = await().atMost(Duration.ofSeconds(30))
+                .until(() -> running.platform.mail().messagesTo(address), list -> !list.isEmpty());
+        return messages.get(0);
+    }
+
+    private void setPassword() {
+        page.locator("#password-new").fill(NEW_PASSWORD);
+        page.locator("#password-confirm").fill(NEW_PASSWORD);
+        page.locator("input[type=submit], button[type=submit]").first().click();
+    }
+
+    private static String linkIn(MimeMessage message) throws Exception {
+        Matcher link = KEYCLOAK_LINK.matcher(textOf(message.getContent()));
+        assertThat(link.find()).as("a Keycloak link in the mail").isTrue();
+        return link.group().replace("&amp;", "&");
+    }
+
+    private static String textOf(Object content) throws Exception {
+        if (content instanceof Multipart multipart) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                text.append(textOf(part.getContent())).append('\n');
+            }
+            return text.toString();
+        }
+        return String.valueOf(content);
+    }
+}

@@ -1,0 +1,114 @@
+package org.teletherapy.web.safety;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.teletherapy.web.api.Api;
+import org.teletherapy.web.home.Section;
+import org.teletherapy.web.page.Viewers;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The safety banner on every page of a therapist: the open alerts about their clients, updated while the page is
+ * open (server-sent events tell the page to fetch it again), and acknowledged from the banner itself.
+ */
+@Controller
+class SafetyAlertsController {
+
+    static final String ALERTS = "/api/v1/safety-alerts";
+    /** Below the gateway's and proxies' idle timeouts, so an open page keeps its stream. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+
+    private final Api api;
+    private final Viewers viewers;
+    private final LiveAlerts live;
+
+    SafetyAlertsController(Api api, Viewers viewers, LiveAlerts live) {
+        this.api = api;
+        this.viewers = viewers;
+        this.live = live;
+    }
+
+    /** A stream for therapists; anyone else gets a bare 404 (an error page is no event stream). */
+    @GetMapping(path = "/live/safety-alerts", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<Flux<ServerSentEvent<String>>> stream(@AuthenticationPrincipal OidcUser user) {
+        if (!isTherapist(user)) {
+            return ResponseEntity.notFound().build();
+        }
+        UUID therapist = UUID.fromString(user.getSubject());
+        ServerSentEvent<String> opened = ServerSentEvent.<String>builder().comment("open")
+                .retry(Duration.ofSeconds(3)).build();
+        Flux<ServerSentEvent<String>> changes = live.changesFor(therapist)
+                .map(changed -> ServerSentEvent.<String>builder().event("safety-alerts").data("changed").build());
+        Flux<ServerSentEvent<String>> keepAlive = Flux.interval(KEEP_ALIVE)
+                .map(tick -> ServerSentEvent.<String>builder().comment("keep-alive").build());
+        return ResponseEntity.ok(Flux.merge(Flux.just(opened), changes, keepAlive));
+    }
+
+    /** The banner's content, fetched by the page when it loads and whenever the stream says the alerts changed. */
+    @GetMapping("/safety-alerts/banner")
+    Mono<String> banner(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
+        therapistOf(user);
+        return Section.of(api.list(ALERTS + "?status=open", Alert.class))
+                .map(open -> SafetyBanner.of(open, viewers.of(exchange)))
+                .doOnNext(banner -> model.addAttribute("banner", banner))
+                .thenReturn("safety/banner :: banner");
+    }
+
+    /** Every alert about the therapist's clients: open ones first, then who acknowledged which, and when. */
+    @GetMapping("/safety-alerts")
+    Mono<String> page(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
+        UUID therapist = therapistOf(user);
+        return Section.of(api.list(ALERTS, Alert.class))
+                .map(alerts -> SafetyAlertList.of(alerts, therapist, viewers.of(exchange)))
+                .doOnNext(list -> model.addAttribute("alerts", list))
+                .thenReturn("safety/alerts");
+    }
+
+    @PostMapping("/safety-alerts/{id}/acknowledge")
+    Mono<String> acknowledge(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id, ServerWebExchange exchange,
+                             Model model) {
+        therapistOf(user);
+        Mono<Void> acknowledged = api.post(ALERTS + "/{id}/acknowledge", java.util.Map.of(), Alert.class, id).then();
+        if (exchange.getRequest().getHeaders().containsHeader("HX-Request")) {
+            // The banner again, without the acknowledged alert (or with it, and why, if the API refused).
+            return acknowledged.then(banner(user, exchange, model))
+                    .onErrorResume(Section::isOutage, outage -> {
+                        model.addAttribute("notAcknowledged", true);
+                        return banner(user, exchange, model);
+                    });
+        }
+        return acknowledged.thenReturn("redirect:/safety-alerts?acknowledged");
+    }
+
+    /** Only therapists have safety alerts; anyone else asking gets a plain 404, as for a page that does not exist. */
+    private static UUID therapistOf(OidcUser user) {
+        if (!isTherapist(user)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return UUID.fromString(user.getSubject());
+    }
+
+    private static boolean isTherapist(OidcUser user) {
+        return user.getAuthorities().stream().anyMatch(authority -> "ROLE_THERAPIST".equals(authority.getAuthority()));
+    }
+
+    /** An alert as exercises-service shows it to the therapist. */
+    record Alert(UUID id, UUID responseId, UUID assignmentId, UUID clientId, String instrument, String status,
+                 java.time.Instant raisedAt, java.time.Instant acknowledgedAt, UUID acknowledgedBy) {
+    }
+}
