@@ -458,6 +458,8 @@ public final class Platform implements AutoCloseable {
             // The API through the gateway, as every client of it; sign-in with the realm's browser client.
             env.put("TELETHERAPY_WEB_API_URI", url(App.GATEWAY));
             env.put("TELETHERAPY_WEB_CLIENT_SECRET", options.secrets().get("client.teletherapy-gateway"));
+            // The operator console links to the traces (Prometheus and Grafana, where a deployment has them, likewise).
+            env.put("TELETHERAPY_WEB_CONSOLE_ZIPKIN", zipkin.url() + "/zipkin/");
         }
         return env;
     }

@@ -45,6 +45,7 @@ public abstract class SignedInPageTest {
         // No Kafka here: the live safety banner's stream is tested by emitting into LiveAlerts, and end to end in
         // system-tests.
         registry.add("teletherapy.web.live-alerts", () -> "false");
+        registry.add("teletherapy.web.console.zipkin", () -> "http://127.0.0.1:9411/zipkin/");
     }
 
     @AfterAll

@@ -33,6 +33,9 @@ class HomeController {
     @GetMapping("/")
     Mono<String> home(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
         model.addAttribute("name", user.getGivenName() != null ? user.getGivenName() : user.getPreferredUsername());
+        if (hasRole(user, "ROLE_OPERATOR")) {
+            return Mono.just("redirect:/console");
+        }
         if (!isClient(user)) {
             return Mono.just("home/staff");
         }
@@ -46,6 +49,10 @@ class HomeController {
     }
 
     private static boolean isClient(OidcUser user) {
-        return user.getAuthorities().stream().anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority()));
+        return hasRole(user, "ROLE_CLIENT");
+    }
+
+    private static boolean hasRole(OidcUser user, String role) {
+        return user.getAuthorities().stream().anyMatch(authority -> role.equals(authority.getAuthority()));
     }
 }

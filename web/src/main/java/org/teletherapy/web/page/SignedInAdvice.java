@@ -34,6 +34,15 @@ class SignedInAdvice {
                 .defaultIfEmpty(false);
     }
 
+    /** An operator's navigation leads to the console. */
+    @ModelAttribute("operator")
+    Mono<Boolean> operator(ServerWebExchange exchange) {
+        return exchange.getPrincipal().ofType(Authentication.class)
+                .map(authentication -> authentication.getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_OPERATOR".equals(authority.getAuthority())))
+                .defaultIfEmpty(false);
+    }
+
     /** The page's own path, so the navigation can mark where the person is (aria-current). */
     @ModelAttribute("currentPath")
     String currentPath(ServerWebExchange exchange) {
