@@ -52,7 +52,7 @@ final class PageTimeBench {
     }
 
     /** One signed-in browser: its own cookies (the web app's session, Keycloak's) and the pages it asks for. */
-    private record Browser(String gateway, HttpClient http, Map<String, String> pages) {
+    record Browser(String gateway, HttpClient http, Map<String, String> pages) {
     }
 
     static void run(int users, int seconds, int warmUpSeconds) throws Exception {
@@ -195,7 +195,7 @@ final class PageTimeBench {
     }
 
     /** Through Keycloak's own login form, as a browser does: the web app's session cookie is the result. */
-    private static Browser signIn(String gateway, String user, Map<String, String> pages)
+    static Browser signIn(String gateway, String user, Map<String, String> pages)
             throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new LoopbackCookies())
                 .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
@@ -251,7 +251,7 @@ final class PageTimeBench {
     }
 
     /** The roster reaches exercises-service by event: the first tries may come before it. */
-    private static String assignPhq9(HttpClient http, String gateway, String therapist, String clientId) throws Exception {
+    static String assignPhq9(HttpClient http, String gateway, String therapist, String clientId) throws Exception {
         String body = "{\"clientId\":\"" + clientId + "\",\"templateId\":\"" + PHQ9 + "\",\"dueAt\":\""
                 + Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}";
         for (int attempt = 0; attempt < 60; attempt++) {
