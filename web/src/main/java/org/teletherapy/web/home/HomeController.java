@@ -16,7 +16,10 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 
-/** The first page after signing in: for a client, their next session, what is coming and what is due. */
+/**
+ * The first page after signing in: for a client, their next session, what is coming and what is due; a therapist's
+ * day starts with their week.
+ */
 @Controller
 class HomeController {
 
@@ -33,7 +36,10 @@ class HomeController {
     @GetMapping("/")
     Mono<String> home(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
         model.addAttribute("name", user.getGivenName() != null ? user.getGivenName() : user.getPreferredUsername());
-        if (!isClient(user)) {
+        if (hasRole(user, "ROLE_THERAPIST")) {
+            return Mono.just("redirect:/week");
+        }
+        if (!hasRole(user, "ROLE_CLIENT")) {
             return Mono.just("home/staff");
         }
         Viewer viewer = viewers.of(exchange);
@@ -45,7 +51,7 @@ class HomeController {
                 .thenReturn("home/client");
     }
 
-    private static boolean isClient(OidcUser user) {
-        return user.getAuthorities().stream().anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority()));
+    private static boolean hasRole(OidcUser user, String role) {
+        return user.getAuthorities().stream().anyMatch(authority -> role.equals(authority.getAuthority()));
     }
 }

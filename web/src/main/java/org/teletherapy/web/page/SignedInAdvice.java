@@ -7,8 +7,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether the page is for a signed-in person, and a client: the layout then offers navigation (booking for clients)
- * and signing out. The API checks every call itself; this only chooses links.
+ * Whether the page is for a signed-in person, and a client or a therapist: the layout then offers navigation (booking
+ * for clients, the week and the caseload for therapists) and signing out. The API checks every call itself; this only
+ * chooses links.
  */
 @ControllerAdvice
 class SignedInAdvice {
@@ -25,6 +26,13 @@ class SignedInAdvice {
                 .defaultIfEmpty(false);
     }
 
+    @ModelAttribute("therapist")
+    Mono<Boolean> therapist(ServerWebExchange exchange) {
+        return exchange.getPrincipal().ofType(Authentication.class)
+                .map(Roles::isTherapist)
+                .defaultIfEmpty(false);
+    }
+
     /** The page's own path, so the navigation can mark where the person is (aria-current). */
     @ModelAttribute("currentPath")
     String currentPath(ServerWebExchange exchange) {
@@ -32,7 +40,6 @@ class SignedInAdvice {
     }
 
     static boolean isClient(Authentication authentication) {
-        return authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority()));
+        return Roles.has(authentication, "ROLE_CLIENT");
     }
 }
