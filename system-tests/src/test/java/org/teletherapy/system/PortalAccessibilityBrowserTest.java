@@ -1,8 +1,5 @@
 package org.teletherapy.system;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Order;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Order(3)
 class PortalAccessibilityBrowserTest extends BrowserTest {
-
-    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     @Test
     void noPageOfThePortalHasASeriousOrCriticalAccessibilityViolation() {
@@ -149,19 +143,6 @@ class PortalAccessibilityBrowserTest extends BrowserTest {
     private void assertFocusIsVisible() {
         Object outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle");
         assertThat(outline).as("the focused element shows an outline").isNotEqualTo("none");
-    }
-
-    private List<String> seriousViolations(String where) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        return results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + nodes(rule))
-                .toList();
-    }
-
-    private static String nodes(Rule rule) {
-        return rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(3)
-                .collect(Collectors.joining(", "));
     }
 
     private Instant freeTimeInDays(int days) {
