@@ -1,5 +1,8 @@
 package org.teletherapy.system;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -11,6 +14,8 @@ import org.junit.jupiter.api.TestInfo;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A browser test class: Chromium started once for the class against the shared running platform, a fresh browser
@@ -19,6 +24,8 @@ import java.time.Duration;
 abstract class BrowserTest {
 
     static final String BERLIN = "Europe/Berlin";
+    /** The axe-core rules of WCAG 2.2 AA. */
+    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
     static RunningPlatform running;
     static Playwright playwright;
@@ -71,5 +78,27 @@ abstract class BrowserTest {
 
     static DemoScenario scenario() {
         return new DemoScenario(gateway(), running.keycloak);
+    }
+
+    /** The page's serious and critical axe-core violations (WCAG 2.2 AA rules), each named with {@code where}. */
+    List<String> seriousViolations(String where) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + nodes(rule))
+                .toList();
+    }
+
+    private static String nodes(Rule rule) {
+        return rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(3)
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The page at a phone's width and at a desktop's, for people to look at. */
+    void screenshots(String name) {
+        Browsers.screenshot(page, name + "-390");
+        page.setViewportSize(1280, 900);
+        Browsers.screenshot(page, name + "-1280");
+        page.setViewportSize(390, 900);
     }
 }

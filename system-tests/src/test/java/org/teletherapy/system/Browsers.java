@@ -1,7 +1,5 @@
 package org.teletherapy.system;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
@@ -9,9 +7,7 @@ import com.microsoft.playwright.Playwright;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Real Chromium for browser tests: the machine's own (Debian's {@code chromium} package, which {@code .ci/run}
@@ -62,17 +58,5 @@ final class Browsers {
         Path file = SCREENSHOTS.resolve(name + ".png");
         page.screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
         return file;
-    }
-
-    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
-
-    /** The page's serious and critical axe-core violations of WCAG 2.2 AA, each named with where it was found. */
-    static List<String> seriousViolations(Page page, String where) {
-        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
-        return results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(rule -> where + ": " + rule.getId() + " (" + rule.getImpact() + ") " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).limit(3).collect(Collectors.joining(", ")))
-                .toList();
     }
 }

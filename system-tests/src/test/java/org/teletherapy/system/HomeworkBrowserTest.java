@@ -129,13 +129,4 @@ class HomeworkBrowserTest extends BrowserTest {
         openBrowser(390, "en-GB");
         signIn("client1");
     }
-
-    /** The page at a phone's width and at a desktop's, for people to look at. */
-    private void screenshots(String name) {
-        Browsers.screenshot(page, name + "-390");
-        page.setViewportSize(1280, 900);
-        Browsers.screenshot(page, name + "-1280");
-        page.setViewportSize(390, 900);
-    }
-
 }

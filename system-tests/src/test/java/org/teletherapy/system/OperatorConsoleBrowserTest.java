@@ -63,13 +63,10 @@ class OperatorConsoleBrowserTest extends BrowserTest {
     /** Looks at the page (screenshots at both widths), scans it with axe-core, and searches its HTML for people. */
     private void check(String name, List<String> personal, List<String> violations, Map<String, String> leaks) {
         page.waitForLoadState();
-        violations.addAll(Browsers.seriousViolations(page, name));
+        violations.addAll(seriousViolations(name));
         String html = page.content();
         personal.stream().filter(html::contains).forEach(found -> leaks.put(name + ": " + found, found));
-        Browsers.screenshot(page, "console-" + name + "-390");
-        page.setViewportSize(1280, 900);
-        Browsers.screenshot(page, "console-" + name + "-1280");
-        page.setViewportSize(390, 900);
+        screenshots("console-" + name);
     }
 
     /** The ids, usernames, names and addresses of every demo client and therapist, from the demo realm. */

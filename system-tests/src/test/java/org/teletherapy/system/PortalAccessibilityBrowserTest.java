@@ -26,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Order(3)
 class PortalAccessibilityBrowserTest extends BrowserTest {
 
-
     @Test
     void noPageOfThePortalHasASeriousOrCriticalAccessibilityViolation() {
         UUID session = scenario().book("client1", DemoUsers.THERAPIST1, freeTimeInDays(4));
@@ -144,10 +143,6 @@ class PortalAccessibilityBrowserTest extends BrowserTest {
     private void assertFocusIsVisible() {
         Object outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle");
         assertThat(outline).as("the focused element shows an outline").isNotEqualTo("none");
-    }
-
-    private List<String> seriousViolations(String where) {
-        return Browsers.seriousViolations(page, where);
     }
 
     private Instant freeTimeInDays(int days) {

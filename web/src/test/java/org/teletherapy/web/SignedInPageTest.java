@@ -68,9 +68,30 @@ public abstract class SignedInPageTest {
                 Instant.now(), Instant.now().plus(5, ChronoUnit.MINUTES));
         authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(keycloak, SUBJECT, token),
                 new TestingAuthenticationToken(SUBJECT, null)).block();
+        OAuth2AccessToken therapistToken = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER,
+                "therapist1-access-token", Instant.now(), Instant.now().plus(5, ChronoUnit.MINUTES));
+        authorizedClients.saveAuthorizedClient(new OAuth2AuthorizedClient(keycloak, THERAPIST, therapistToken),
+                new TestingAuthenticationToken(THERAPIST, null)).block();
         API.reset();
         API.answer("/api/v1/care-team", StandInApi.Answer.json(
                 "[{\"therapistId\":\"" + THERAPIST + "\",\"name\":\"Theresa Lindqvist\"}]"));
+    }
+
+    /** The signed-in therapist (the client's, {@link #THERAPIST}), as the browser's session cookie would make them. */
+    protected WebTestClientConfigurer therapist() {
+        return mockOidcLogin()
+                .clientRegistration(keycloak)
+                .idToken(token -> token.subject(THERAPIST).claim("given_name", "Theresa")
+                        .claim("preferred_username", "therapist1"))
+                .authorities(new SimpleGrantedAuthority("ROLE_THERAPIST"));
+    }
+
+    /** Someone signed in with {@code role} only (e.g. ROLE_OPERATOR). */
+    protected WebTestClientConfigurer signedInAs(String subject, String role) {
+        return mockOidcLogin()
+                .clientRegistration(keycloak)
+                .idToken(token -> token.subject(subject).claim("preferred_username", "someone"))
+                .authorities(new SimpleGrantedAuthority(role));
     }
 
     /** The signed-in client, as the browser's session cookie would make them. */

@@ -71,29 +71,34 @@ class AvailabilityController {
 
         Availability toAvailability(Caller caller) {
             ZoneId zone = InputRules.timeZone(timeZone).orElseThrow(() -> new UnknownTimeZoneException(timeZone));
-            for (WeeklyWindow window : weekly) {
+            for (int i = 0; i < weekly.size(); i++) {
+                WeeklyWindow window = weekly.get(i);
                 if (!window.end().isAfter(window.start())) {
                     throw new InvalidAvailabilityException("window-end-before-start",
-                            "A " + window.day() + " window ends at or before it starts (" + window.start() + "–" + window.end() + ").");
+                            "A " + window.day() + " window ends at or before it starts (" + window.start() + "–" + window.end() + ").",
+                            "weekly[" + i + "].end", "must be after the start");
                 }
                 // Measured as a duration: start + length can pass midnight and wrap round to before the end.
                 if (Duration.between(window.start(), window.end()).toMinutes() < sessionMinutes) {
                     throw new InvalidAvailabilityException("window-too-short",
-                            "A " + window.day() + " window is shorter than one session.");
+                            "A " + window.day() + " window is shorter than one session.",
+                            "weekly[" + i + "].end", "leaves no room for one session");
                 }
             }
             for (int i = 0; i < weekly.size(); i++) {
                 for (int j = i + 1; j < weekly.size(); j++) {
                     if (weekly.get(i).overlaps(weekly.get(j))) {
                         throw new InvalidAvailabilityException("overlapping-windows",
-                                "Two " + weekly.get(i).day() + " windows overlap.");
+                                "Two " + weekly.get(i).day() + " windows overlap.",
+                                "weekly[" + j + "].start", "overlaps another window of the day");
                     }
                 }
             }
             List<TimeOff> off = timeOff == null ? List.of() : timeOff;
-            for (TimeOff range : off) {
-                if (range.to().isBefore(range.from())) {
-                    throw new InvalidAvailabilityException("time-off-end-before-start", "A time-off range ends before it starts.");
+            for (int i = 0; i < off.size(); i++) {
+                if (off.get(i).to().isBefore(off.get(i).from())) {
+                    throw new InvalidAvailabilityException("time-off-end-before-start", "A time-off range ends before it starts.",
+                            "timeOff[" + i + "].to", "must not be before the first day");
                 }
             }
             return new Availability(caller.id(), zone, sessionMinutes, bufferMinutes, List.copyOf(weekly), List.copyOf(off));

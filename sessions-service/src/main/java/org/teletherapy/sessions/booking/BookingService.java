@@ -222,12 +222,17 @@ public class BookingService {
     }
 
     /** The therapist closes a session that has started: it took place, or the client did not come. */
+    /** How it went can be recorded once the session has begun: not before, when it could still be cancelled or moved. */
+    static Instant closableFrom(Session session) {
+        return session.startsAt();
+    }
+
     Mono<Session> close(Caller caller, UUID id, boolean attended) {
         return participantsSession(caller, id).flatMap(session -> {
             if (!session.therapistId().equals(caller.id())) {
                 return Mono.error(new NotAllowedException("Only the session's therapist can record how it went."));
             }
-            if (clock.instant().isBefore(session.startsAt())) {
+            if (clock.instant().isBefore(closableFrom(session))) {
                 return Mono.error(new InvalidTransitionException("The session has not started yet."));
             }
             String status = attended ? Session.FULFILLED : Session.NO_SHOW;

@@ -14,13 +14,15 @@ import java.util.UUID;
  * or for a cancelled session cannot undo the window); {@code roomProtected} says whether the room itself checks a
  * token, or is open to anyone holding the link. For a booked session, {@code lateCancellationFrom} says from when a
  * cancellation counts as late and {@code reschedulesLeft} how often it can still be moved, so that a client can be
- * told before they decide.
+ * told before they decide. For its therapist, {@code closableFrom} says from when the booked session can be completed
+ * or marked as a no-show (the rule of {@code BookingService.close}), so that a page offers it only then.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SessionView(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
                    @JsonInclude(JsonInclude.Include.ALWAYS) String videoUrl, Instant videoJoinOpensAt,
                    Instant videoJoinClosesAt, boolean roomProtected, UUID seriesId, UUID rescheduledFrom,
-                   Cancellation cancellation, Instant lateCancellationFrom, Integer reschedulesLeft) {
+                   Cancellation cancellation, Instant lateCancellationFrom, Integer reschedulesLeft,
+                   Instant closableFrom) {
 
     record Cancellation(String by, String reason, boolean late, Instant at) {
     }
@@ -30,11 +32,13 @@ record SessionView(UUID id, UUID therapistId, UUID clientId, Instant start, Inst
                 session.cancelReason(), Boolean.TRUE.equals(session.lateCancellation()), session.cancelledAt());
         JoinLink link = joinLink(session, rooms, viewer);
         boolean booked = Session.BOOKED.equals(session.status());
+        boolean therapist = session.therapistId().equals(viewer.id());
         return new SessionView(session.id(), session.therapistId(), session.clientId(), session.startsAt(),
                 session.endsAt(), session.status(), link.url(), link.opensAt(), link.closesAt(), link.protectedRoom(),
                 session.seriesId(), session.rescheduledFrom(), cancellation,
                 booked ? session.startsAt().minus(rules.lateCancellationWindow()) : null,
-                booked ? Math.max(0, rules.maxReschedules() - session.rescheduleCount()) : null);
+                booked ? Math.max(0, rules.maxReschedules() - session.rescheduleCount()) : null,
+                booked && therapist ? BookingService.closableFrom(session) : null);
     }
 
     static JoinLink joinLink(Session session, VideoRooms rooms, Participant viewer) {

@@ -79,6 +79,32 @@ class AvailabilityInputTest extends SchedulingApiTestBase {
                 .isEqualTo("must be one of MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY, SATURDAY, SUNDAY");
     }
 
+    @Test
+    void aRuleBetweenFieldsNamesTheEntryItConcerns() {
+        put(Map.of("timeZone", "Europe/Berlin", "sessionMinutes", 50, "bufferMinutes", 10,
+                "weekly", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "17:00"),
+                        Map.of("day", "TUESDAY", "start", "12:00", "end", "11:00"))))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:window-end-before-start")
+                .jsonPath("$.errors[0].field").isEqualTo("weekly[1].end")
+                .jsonPath("$.errors[0].code").isEqualTo("window-end-before-start");
+        put(Map.of("timeZone", "Europe/Berlin", "sessionMinutes", 50, "bufferMinutes", 10,
+                "weekly", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"),
+                        Map.of("day", "MONDAY", "start", "11:00", "end", "14:00"))))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("weekly[1].start")
+                .jsonPath("$.errors[0].code").isEqualTo("overlapping-windows");
+        put(Map.of("timeZone", "Europe/Berlin", "sessionMinutes", 50, "bufferMinutes", 10,
+                "weekly", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00")),
+                "timeOff", List.of(Map.of("from", "2026-12-24", "to", "2026-12-20"))))
+                .expectStatus().isEqualTo(422)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("timeOff[0].to");
+        put(Map.of("timeZone", "Mars/Olympus", "sessionMinutes", 50, "bufferMinutes", 10,
+                "weekly", List.of(Map.of("day", "MONDAY", "start", "09:00", "end", "12:00"))))
+                .expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("timeZone");
+    }
+
     private ResponseSpec put(Map<String, ?> body) {
         return web.put().uri("/api/v1/availability").headers(h -> h.setBearerAuth(token("therapist1")))
                 .bodyValue(body).exchange();

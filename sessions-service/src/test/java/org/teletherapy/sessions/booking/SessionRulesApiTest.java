@@ -72,6 +72,28 @@ class SessionRulesApiTest extends SchedulingApiTestBase {
     }
 
     @Test
+    void theTherapistIsToldFromWhenABookedSessionCanBeCompletedAndTheClientIsNot() {
+        Instant start = fixture.firstFreeSlotAfter(Duration.ofDays(2));
+        String id = fixture.book(start, "client1");
+
+        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(token("therapist1"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.closableFrom").isEqualTo(start.toString());
+        web.get().uri("/api/v1/sessions/{id}", id).headers(h -> h.setBearerAuth(token("client1"))).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.closableFrom").doesNotExist();
+        // Before that time the rule it names refuses; once the session has begun, it is done.
+        post("therapist1", "/api/v1/sessions/{id}/complete", id, Map.of())
+                .expectStatus().isEqualTo(409)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:invalid-transition");
+        fixture.startedAgo(id, Duration.ofMinutes(1));
+        post("therapist1", "/api/v1/sessions/{id}/complete", id, Map.of())
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("fulfilled")
+                .jsonPath("$.closableFrom").doesNotExist();
+    }
+
+    @Test
     void nothingCanBeBookedBeyondTheNinetyDayHorizon() {
         Instant beyond = Instant.now().plus(91, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
         post("client1", "/api/v1/sessions", null, Map.of("therapistId", DemoUsers.THERAPIST1, "start", beyond))

@@ -13,7 +13,15 @@ public final class ApiViews {
     public record Session(UUID id, UUID therapistId, UUID clientId, Instant start, Instant end, String status,
                           String videoUrl, Instant videoJoinOpensAt, Instant videoJoinClosesAt, Boolean roomProtected,
                           Instant lateCancellationFrom, Integer reschedulesLeft, Cancellation cancellation,
-                          UUID seriesId) {
+                          UUID seriesId, Instant closableFrom) {
+
+        /**
+         * Whether its therapist can record now how it went (completed or missed): from when the API says so, and only
+         * while it is booked.
+         */
+        public boolean closableAt(Instant now) {
+            return "booked".equals(status) && closableFrom != null && !now.isBefore(closableFrom);
+        }
     }
 
     public record Cancellation(String by, String reason, boolean late, Instant at) {

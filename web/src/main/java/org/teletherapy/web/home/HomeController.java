@@ -16,7 +16,10 @@ import reactor.core.publisher.Mono;
 
 import java.time.Clock;
 
-/** The first page after signing in: for a client, their next session, what is coming and what is due. */
+/**
+ * The first page after signing in: for a client, their next session, what is coming and what is due; a therapist's
+ * day starts with their week.
+ */
 @Controller
 class HomeController {
 
@@ -36,7 +39,10 @@ class HomeController {
         if (hasRole(user, "ROLE_OPERATOR")) {
             return Mono.just("redirect:/console");
         }
-        if (!isClient(user)) {
+        if (hasRole(user, "ROLE_THERAPIST")) {
+            return Mono.just("redirect:/week");
+        }
+        if (!hasRole(user, "ROLE_CLIENT")) {
             return Mono.just("home/staff");
         }
         Viewer viewer = viewers.of(exchange);
@@ -46,10 +52,6 @@ class HomeController {
                 .map(parts -> ClientHome.of(parts.getT1(), parts.getT2(), parts.getT3(), viewer, clock.instant()))
                 .doOnNext(home -> model.addAttribute("home", home))
                 .thenReturn("home/client");
-    }
-
-    private static boolean isClient(OidcUser user) {
-        return hasRole(user, "ROLE_CLIENT");
     }
 
     private static boolean hasRole(OidcUser user, String role) {

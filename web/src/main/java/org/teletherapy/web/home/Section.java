@@ -17,6 +17,15 @@ public record Section<T>(List<T> items, boolean unavailable) {
                 .onErrorResume(Section::isOutage, outage -> Mono.just(new Section<>(List.of(), true)));
     }
 
+    /**
+     * The API refused what was sent (4xx), so a form can say why next to its fields; an expired sign-in (401) is not
+     * one of those, and goes on to sign in again.
+     */
+    public static boolean isRefusal(Throwable error) {
+        return error instanceof ApiProblem problem && problem.status().is4xxClientError()
+                && problem.status().value() != 401;
+    }
+
     /** The API could not be reached, or its service failed: the part says so instead of failing the page. */
     public static boolean isOutage(Throwable error) {
         return error instanceof ApiUnavailable

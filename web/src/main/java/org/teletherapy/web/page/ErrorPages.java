@@ -78,10 +78,12 @@ class ErrorPages {
     // Exception handlers get a model of their own: the layout's navigation needs to know who is signed in again.
     private static Mono<Rendering> page(String kind, HttpStatus status, ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
-                .map(signedIn -> Optional.of(SignedInAdvice.isClient(signedIn)))
+                .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .map(client -> Rendering.view("error/page").status(status).modelAttribute("kind", kind)
-                        .modelAttribute("signedIn", client.isPresent()).modelAttribute("client", client.orElse(false))
+                .map(signedIn -> Rendering.view("error/page").status(status).modelAttribute("kind", kind)
+                        .modelAttribute("signedIn", signedIn.isPresent())
+                        .modelAttribute("client", signedIn.map(SignedInAdvice::isClient).orElse(false))
+                        .modelAttribute("therapist", signedIn.map(Roles::isTherapist).orElse(false))
                         .build());
     }
 }

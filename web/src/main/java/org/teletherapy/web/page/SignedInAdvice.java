@@ -7,8 +7,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether the page is for a signed-in person, and a client: the layout then offers navigation (booking for clients)
- * and signing out. The API checks every call itself; this only chooses links.
+ * Whether the page is for a signed-in person, and a client or a therapist: the layout then offers navigation (booking
+ * for clients, the week and the caseload for therapists) and signing out. The API checks every call itself; this only
+ * chooses links.
  */
 @ControllerAdvice
 class SignedInAdvice {
@@ -25,12 +26,10 @@ class SignedInAdvice {
                 .defaultIfEmpty(false);
     }
 
-    /** A therapist's pages carry the live safety banner. */
     @ModelAttribute("therapist")
     Mono<Boolean> therapist(ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
-                .map(authentication -> authentication.getAuthorities().stream()
-                        .anyMatch(authority -> "ROLE_THERAPIST".equals(authority.getAuthority())))
+                .map(Roles::isTherapist)
                 .defaultIfEmpty(false);
     }
 
@@ -38,8 +37,7 @@ class SignedInAdvice {
     @ModelAttribute("operator")
     Mono<Boolean> operator(ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
-                .map(authentication -> authentication.getAuthorities().stream()
-                        .anyMatch(authority -> "ROLE_OPERATOR".equals(authority.getAuthority())))
+                .map(authentication -> Roles.has(authentication, "ROLE_OPERATOR"))
                 .defaultIfEmpty(false);
     }
 
@@ -50,7 +48,6 @@ class SignedInAdvice {
     }
 
     static boolean isClient(Authentication authentication) {
-        return authentication.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_CLIENT".equals(authority.getAuthority()));
+        return Roles.has(authentication, "ROLE_CLIENT");
     }
 }

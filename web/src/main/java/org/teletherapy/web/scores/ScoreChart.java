@@ -15,9 +15,10 @@ import java.util.function.BiFunction;
 /**
  * One instrument's history as a chart drawn on the server (inline SVG, no script): the bands as shaded, labelled
  * background, one point per result in order, joined by a line; and the same figures as table rows. Coordinates are
- * in the SVG's own units; the page scales it to its width.
+ * in the SVG's own units; the page scales it to its width. Drawn for a client's own scores and for a therapist's
+ * client alike ({@link ScoreCharts}); the template fragment {@code scores/chart :: chart(chart)} shows it.
  */
-record ScoreChart(String key, String instrument, boolean unavailable, List<Row> rows, String title, String description,
+public record ScoreChart(String key, String instrument, boolean unavailable, List<Row> rows, String title, String description,
                   List<BandArea> bands, List<Tick> yTicks, List<Tick> xTicks, List<Point> points, String line) {
 
     static final int WIDTH = 400;
@@ -78,10 +79,11 @@ record ScoreChart(String key, String instrument, boolean unavailable, List<Row> 
     }
 
     /**
-     * @param words a message by key and arguments, in the viewer's language
+     * @param words    a message by key and arguments, in the viewer's language
+     * @param emptyKey what to say without results, with the instrument's name as argument
      */
     static ScoreChart of(Bands instrument, Section<Measure> history, Viewer viewer,
-                         BiFunction<String, Object[], String> words) {
+                         BiFunction<String, Object[], String> words, String emptyKey) {
         String key = instrument.instrument().toLowerCase(Locale.ROOT);
         List<Measure> measures = history.items();
         DateTimeFormatter longDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(viewer.locale());
@@ -121,7 +123,7 @@ record ScoreChart(String key, String instrument, boolean unavailable, List<Row> 
         }
 
         String title = words.apply("scores.chart.title", new Object[] {instrument.instrument()});
-        String description = measures.isEmpty() ? words.apply("scores.empty", new Object[] {instrument.instrument()})
+        String description = measures.isEmpty() ? words.apply(emptyKey, new Object[] {instrument.instrument()})
                 : words.apply("scores.chart.description", new Object[] {measures.size(), rows.get(0).date(),
                 rows.get(rows.size() - 1).date(), measures.get(measures.size() - 1).totalScore(), max,
                 rows.get(rows.size() - 1).band(), bandList(instrument, words)});

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.web.page.LanguageResolver;
+import org.teletherapy.web.page.TimeZones;
 import org.teletherapy.web.page.Viewer;
 import org.teletherapy.web.page.Viewers;
 import reactor.core.publisher.Mono;
@@ -80,15 +81,5 @@ class SettingsController {
     // Not HttpOnly: the page script reads the zone cookies to keep the browser's zone unless one was chosen.
     private static ResponseCookie cookie(String name, String value, Duration maxAge) {
         return ResponseCookie.from(name, value).path("/").sameSite("Lax").maxAge(maxAge).build();
-    }
-
-    static final class TimeZones {
-        /** Region zones (Europe/Berlin), not the legacy aliases (CET, US/Pacific) nobody looks for. */
-        static final List<String> ALL = ZoneId.getAvailableZoneIds().stream()
-                .filter(id -> id.matches("(Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
-                .sorted().toList();
-
-        private TimeZones() {
-        }
     }
 }
