@@ -56,7 +56,11 @@
   });
 
   // After htmx replaces part of a page, move the focus to the result so screen readers announce it.
+  // Not for a live preview, which changes while the person goes on typing elsewhere (data-keep-focus).
   document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.detail.elt && event.detail.elt.closest("[data-keep-focus]")) {
+      return;
+    }
     focusResult(event.detail.target);
   });
 })();
