@@ -20,6 +20,7 @@ import org.teletherapy.web.page.Viewer;
 import org.teletherapy.web.page.Viewers;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -44,12 +45,14 @@ class AssignController {
     private final Viewers viewers;
     private final SessionsAndClients known;
     private final MessageSource messages;
+    private final Clock clock;
 
-    AssignController(Api api, Viewers viewers, SessionsAndClients known, MessageSource messages) {
+    AssignController(Api api, Viewers viewers, SessionsAndClients known, MessageSource messages, Clock clock) {
         this.api = api;
         this.viewers = viewers;
         this.known = known;
         this.messages = messages;
+        this.clock = clock;
     }
 
     /** What the form holds, as typed. */
@@ -71,7 +74,7 @@ class AssignController {
     Mono<String> form(@RequestParam UUID clientId, @RequestParam(required = false) String templateId,
                       @RequestParam(required = false) String assigned, ServerWebExchange exchange, Model model) {
         Viewer viewer = viewers.of(exchange);
-        LocalDate inAWeek = LocalDate.now(viewer.zone()).plusDays(7);
+        LocalDate inAWeek = LocalDate.now(clock.withZone(viewer.zone())).plusDays(7);
         Assignment blank = new Assignment(templateId, "", inAWeek.toString(), "18:00", "", "", "");
         model.addAttribute("assigned", assigned);
         return TherapistOnly.check(exchange).then(page(clientId, blank, Map.of(), null, viewer, model));
@@ -116,7 +119,7 @@ class AssignController {
                         throw new ResponseStatusException(HttpStatus.NOT_FOUND);
                     }
                     model.addAttribute("clientId", clientId);
-                    model.addAttribute("client", client);
+                    model.addAttribute("clientName", client);
                     model.addAttribute("library", Library.entries(found.getT2().items(), typed.templateId()));
                     model.addAttribute("libraryUnavailable", found.getT2().unavailable());
                     model.addAttribute("sessions", names.sessionsOf(clientId).stream()

@@ -78,8 +78,12 @@ record TemplateForm(String title, String instructions, List<Row> rows) {
                     putText(question, "maxLabel", row.maxLabel());
                 }
                 case "text" -> putNumber(question, "maxLength", row.maxLength());
-                case "single-choice" -> question.put("options", options(row).stream()
-                        .map(option -> Map.of("value", option.value(), "label", option.label())).toList());
+                case "single-choice" -> question.put("options", options(row).stream().map(option -> {
+                    Map<String, Object> written = new LinkedHashMap<>();
+                    written.put("value", option.value());
+                    written.put("label", option.label());
+                    return written;
+                }).toList());
                 default -> {
                     // yes-no: nothing to configure
                 }

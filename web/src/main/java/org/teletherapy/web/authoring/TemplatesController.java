@@ -145,7 +145,10 @@ class TemplatesController {
                 String sub = question.group(2);
                 key = "questions[" + question.group(1) + "]" + (sub == null ? "" : "." + sub);
                 leaf = sub == null ? "question" : sub;
-                if ("value".equals(leaf) || field.contains(".options[")) {
+                if ("missing-range".equals(error.code())) {
+                    // A scale without both ends: said beside its ends, where it is put right.
+                    key = "questions[" + question.group(1) + "].max";
+                } else if ("value".equals(leaf) || field.contains(".options[")) {
                     key = "questions[" + question.group(1) + "].options";
                     leaf = "options";
                 }

@@ -97,7 +97,7 @@ class NoteController {
     Mono<ResponseEntity<Map<String, Object>>> autosave(@PathVariable UUID id, ServerWebExchange exchange) {
         return TherapistOnly.check(exchange).then(exchange.getFormData()).flatMap(form ->
                 writing.update(id.toString(), NoteWriting.text(form.getFirst("content")), version(form))
-                        .map(saved -> ResponseEntity.ok(writing.saved(saved.version(), exchange)))
+                        .map(saved -> ResponseEntity.ok(writing.saved(saved, exchange)))
                         .onErrorResume(failure -> Mono.just(writing.refusedAnswer(failure, exchange))));
     }
 
@@ -183,7 +183,7 @@ class NoteController {
         model.addAttribute("signedAt", note.signedAt() == null ? null : viewer.dateTime(note.signedAt()));
         model.addAttribute("addenda", note.addendaOrNone().stream()
                 .map(added -> new AddendumView(viewer.dateTime(added.createdAt()), added.content())).toList());
-        model.addAttribute("addendum", addendum == null ? "" : addendum);
+        model.addAttribute("addendumText", addendum == null ? "" : addendum);
         model.addAttribute("addendumError", addendumError);
         return known.known().map(names -> {
             model.addAttribute("about", about(names, String.valueOf(note.sessionId()), viewer));

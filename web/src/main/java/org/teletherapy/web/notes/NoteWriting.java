@@ -16,7 +16,6 @@ import org.teletherapy.web.page.Viewer;
 import org.teletherapy.web.page.Viewers;
 import reactor.core.publisher.Mono;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -57,12 +56,13 @@ class NoteWriting {
         return api.put(NotesApi.NOTE, change, Written.class, id);
     }
 
-    /** What the page's script is told after a save: the new version, and when, in words. */
-    Map<String, Object> saved(int version, ServerWebExchange exchange) {
+    /** What the page's script is told after a save: the new version, and when (as notes-service recorded it). */
+    Map<String, Object> saved(Written written, ServerWebExchange exchange) {
         Viewer viewer = viewers.of(exchange);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("version", version);
-        answer.put("message", text("notes.savedAt", viewer.locale(), viewer.time(Instant.now())));
+        answer.put("version", written.version());
+        answer.put("message", written.updatedAt() == null ? text("notes.saved", viewer.locale())
+                : text("notes.savedAt", viewer.locale(), viewer.time(written.updatedAt())));
         return answer;
     }
 

@@ -92,7 +92,7 @@ class NotesController {
                 if (clientId == null) {
                     throw new ResponseStatusException(HttpStatus.NOT_FOUND);
                 }
-                model.addAttribute("client", names.name(clientId));
+                model.addAttribute("clientName", names.name(clientId));
                 model.addAttribute("unavailable", names.unavailable());
                 model.addAttribute("choices", names.sessionsOf(clientId).stream()
                         .map(session -> new SessionChoice("/notes/new?sessionId=" + session.id(),
@@ -138,7 +138,7 @@ class NotesController {
     Mono<ResponseEntity<Map<String, Object>>> createDraft(ServerWebExchange exchange) {
         return TherapistOnly.check(exchange).then(exchange.getFormData()).flatMap(form -> writing.create(typed(form))
                 .map(created -> {
-                    Map<String, Object> body = new LinkedHashMap<>(writing.saved(created.version(), exchange));
+                    Map<String, Object> body = new LinkedHashMap<>(writing.saved(created, exchange));
                     body.put("noteId", created.id());
                     body.put("editorUrl", "/notes/" + created.id());
                     body.put("saveUrl", "/notes/" + created.id() + "/draft");

@@ -100,7 +100,7 @@ class ReviewController {
                     Object page = HomeworkAsClientSees.handedIn(assignment.asClientSees(), submission, viewer, messages);
                     model.addAttribute("assignment", assignment);
                     model.addAttribute("page", page);
-                    model.addAttribute("client", found.getT2().name(assignment.clientId()));
+                    model.addAttribute("clientName", found.getT2().name(assignment.clientId()));
                     model.addAttribute("clientId", assignment.clientId());
                     model.addAttribute("submittedAt", assignment.submittedAt() == null ? null : viewer.dateTime(assignment.submittedAt()));
                     model.addAttribute("due", assignment.dueAt() == null ? null : viewer.dateTime(assignment.dueAt()));

@@ -66,6 +66,7 @@ class NotesPageTest extends TherapistPageTest {
         Document page = page("/notes/new?clientId=" + CLIENT1);
 
         assertThat(page.select(".about .client").text()).isEqualTo("Clara Meyer");
+        assertThat(page.select("nav a").eachAttr("href")).doesNotContain("/book", "/homework");
         assertThat(page.select(".list li a").eachAttr("href")).containsExactly("/notes/new?sessionId=" + SESSION1);
         assertThat(page.select(".list li").text()).contains("held");
     }
@@ -141,6 +142,7 @@ class NotesPageTest extends TherapistPageTest {
         assertThat(form.attr("data-idle-seconds")).isEqualTo("900");
         assertThat(form.attr("data-warn-seconds")).isEqualTo("120");
         assertThat(page.select("#idle-warning[role=alertdialog][hidden] button#stay-signed-in").text()).isEqualTo("Stay signed in");
+        assertThat(page.select("#idle-text").text()).contains("signed out after 15 minutes without activity");
         assertThat(page.select("#signed-out[role=alert][hidden] a#sign-in-again").attr("target")).isEqualTo("_blank");
         assertThat(page.select("#signed-out a#sign-in-again").attr("href")).isEqualTo("/notes/signed-in");
         assertThat(page.select("input[name=version]").val()).isEqualTo("4");
@@ -272,6 +274,8 @@ class NotesPageTest extends TherapistPageTest {
         send("/notes/" + SIGNED + "/addenda", Map.of("content", "One more thing.")).expectStatus().is3xxRedirection()
                 .expectHeader().location("/notes/" + SIGNED + "?addendum");
         assertThat(API.bodySentTo("POST", "/api/v1/notes/" + SIGNED + "/addenda")).isEqualTo("{\"content\":\"One more thing.\"}");
+        assertThat(page("/notes/" + SIGNED + "?addendum").select("[role=status]").text())
+                .isEqualTo("Your addendum is added to the note.");
     }
 
     @Test

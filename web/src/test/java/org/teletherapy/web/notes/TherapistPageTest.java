@@ -16,8 +16,12 @@ import org.springframework.test.web.reactive.server.WebTestClientConfigurer;
 import org.teletherapy.web.SignedInPageTest;
 import org.teletherapy.web.StandInApi.Answer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +41,8 @@ public abstract class TherapistPageTest extends SignedInPageTest {
     public static final String CLIENT2 = "5f1c0000-0000-4000-8000-000000000002";
     public static final String SESSION1 = "5e550000-0000-4000-8000-000000000001";
     public static final String SESSION2 = "5e550000-0000-4000-8000-000000000002";
+    /** therapist1's own template. */
+    public static final String MINE = "7c000000-0000-4000-8000-000000000001";
 
     private ClientRegistration keycloak;
 
@@ -105,5 +111,28 @@ public abstract class TherapistPageTest extends SignedInPageTest {
     protected static String encode(Map<String, String> form) {
         return form.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    /** exercises-service's library: its built-in templates as they ship, then one of therapist1's own. */
+    public static String library() {
+        StringBuilder json = new StringBuilder("[");
+        for (String key : new String[] {"open-communication-journal", "consistency-tracker", "apology-and-forgiveness-letter",
+                "boundaries-worksheet", "phq-9", "gad-7"}) {
+            json.append(builtIn(key)).append(',');
+        }
+        return json.append("""
+                {"id":"%s","builtIn":false,"kind":"exercise","title":"Evening check-in","instructions":"Take five minutes.",
+                 "questions":[{"id":"q1","type":"text","prompt":"What went well?","required":true},
+                              {"id":"q2","type":"yes-no","prompt":"Did you keep your agreement?","required":true}]}]"""
+                .formatted(MINE)).toString();
+    }
+
+    public static String builtIn(String key) {
+        try {
+            return Files.readString(Path.of("..", "exercises-service", "src", "main", "resources", "templates", key + ".json"))
+                    .replaceFirst("\\{", "{\"builtIn\":true,");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
