@@ -266,7 +266,7 @@ class TherapistNotesBrowserTest extends BrowserTest {
         assertThat(page.locator(".library")).containsText("PHQ-9");
         page.getByLabel(templateTitle).check();
         page.getByLabel("A note for your client (optional)").fill("Start tonight.");
-        page.getByLabel("Every day").check();
+        page.getByLabel("Every day", new Page.GetByLabelOptions().setExact(true)).check();
         page.getByLabel("Repeat until (for every day or every week)").fill(
                 Instant.now().plus(10, ChronoUnit.DAYS).toString().substring(0, 10));
         axe("assign");

@@ -319,6 +319,14 @@ class NotesPageTest extends TherapistPageTest {
     }
 
     @Test
+    void noNotePageIsKeptInAnyCache() {
+        API.answer("/api/v1/notes/" + DRAFT, Answer.json(details(DRAFT, "progress", "draft", 4, "Text")));
+        for (String uri : new String[] {"/notes", "/notes/" + DRAFT, "/notes/new?sessionId=" + SESSION1}) {
+            getAs(therapist(), uri).expectStatus().isOk().expectHeader().valueMatches("Cache-Control", ".*no-store.*");
+        }
+    }
+
+    @Test
     void theSignedInAgainTabSaysToGoBack() {
         Document page = page("/notes/signed-in");
         assertThat(page.select("h1").text()).isEqualTo("You are signed in again");
