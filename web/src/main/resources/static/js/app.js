@@ -56,12 +56,13 @@
   });
 
   // After htmx replaces part of a page, move the focus to the result so screen readers announce it.
-  // The safety banner is the exception: it is announced (role=alert) but never takes the focus from what the
-  // therapist is typing.
+  // Not for a live preview or the safety banner, which change while the person goes on typing elsewhere
+  // (data-keep-focus); the banner is announced as an alert instead.
   document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.detail.target.id !== "safety-alerts") {
-      focusResult(event.detail.target);
+    if (event.detail.elt && event.detail.elt.closest("[data-keep-focus]")) {
+      return;
     }
+    focusResult(event.detail.target);
   });
 
   // A therapist's open page learns of a new or acknowledged safety alert at once: the stream only says "changed",

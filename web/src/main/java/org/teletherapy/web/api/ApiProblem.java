@@ -48,6 +48,12 @@ public final class ApiProblem extends RuntimeException {
         return List.of();
     }
 
+    /** An extension member that is a text (or a number, as text), such as {@code note-exists}' {@code noteId}; null when absent. */
+    public String textOf(String member) {
+        Object value = problem.getProperties() == null ? null : problem.getProperties().get(member);
+        return value instanceof String || value instanceof Number ? String.valueOf(value) : null;
+    }
+
     /** One field the API named in {@code errors[]}, e.g. {@code answers.item9} with code {@code required}. */
     public record FieldError(String field, String code, String message) {
     }

@@ -182,17 +182,7 @@ class HomeworkController {
     }
 
     private HomeworkPage.Wording wording(Locale locale) {
-        return new HomeworkPage.Wording() {
-            @Override
-            public String get(String key, Object... arguments) {
-                return messages.getMessage(key, arguments, locale);
-            }
-
-            @Override
-            public String orElse(String key, String fallback) {
-                return messages.getMessage(key, null, fallback, locale);
-            }
-        };
+        return HomeworkPage.Wording.of(messages, locale);
     }
 
     private static Map<String, String> values(Map<String, Object> answers) {

@@ -1,5 +1,6 @@
 package org.teletherapy.web.homework;
 
+import org.springframework.context.MessageSource;
 import org.teletherapy.web.api.ApiProblem.FieldError;
 import org.teletherapy.web.homework.HomeworkViews.Assignment;
 import org.teletherapy.web.homework.HomeworkViews.Question;
@@ -9,6 +10,7 @@ import org.teletherapy.web.page.Viewer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -68,6 +70,20 @@ record HomeworkPage(UUID id, String title, String statusKey, boolean overdue, St
 
         /** The message for {@code key}, or {@code fallback} when the bundles have none. */
         String orElse(String key, String fallback);
+
+        static Wording of(MessageSource messages, Locale locale) {
+            return new Wording() {
+                @Override
+                public String get(String key, Object... arguments) {
+                    return messages.getMessage(key, arguments, locale);
+                }
+
+                @Override
+                public String orElse(String key, String fallback) {
+                    return messages.getMessage(key, null, fallback, locale);
+                }
+            };
+        }
     }
 
     /** The form of an open assignment, filled with {@code values} (question id → form value). */

@@ -7,15 +7,16 @@ import java.util.UUID;
 
 /**
  * What the homework pages read from exercises-service (through the gateway); unknown fields are ignored, so the API
- * can grow. Answers and option values stay as the API wrote them (a number, a string or a boolean).
+ * can grow. Answers and option values stay as the API wrote them (a number, a string or a boolean). Public, because
+ * the therapist's pages show the same homework as its client sees it ({@link HomeworkAsClientSees}).
  */
-final class HomeworkViews {
+public final class HomeworkViews {
 
     private HomeworkViews() {
     }
 
     /** One assignment: in a list without template and draft, on its own with both (the draft is the client's). */
-    record Assignment(UUID id, String templateTitle, String kind, String instrument, String status,
+    public record Assignment(UUID id, String templateTitle, String kind, String instrument, String status,
                       String instructions, Instant dueAt, Instant availableFrom, boolean fromLastSession,
                       Instant submittedAt, Instant reviewedAt, String reviewComment, Template template,
                       Map<String, Object> draftAnswers) {
@@ -33,12 +34,12 @@ final class HomeworkViews {
     }
 
     /** @param instrument PHQ-9 or GAD-7 for the scored questionnaires */
-    record Template(UUID id, String kind, String instrument, String title, String instructions,
+    public record Template(UUID id, String kind, String instrument, String title, String instructions,
                     List<Question> questions, String attribution) {
     }
 
     /** @param type {@code text}, {@code scale}, {@code single-choice} or {@code yes-no} */
-    record Question(String id, String type, String prompt, boolean required, Integer min, Integer max,
+    public record Question(String id, String type, String prompt, boolean required, Integer min, Integer max,
                     String minLabel, String maxLabel, Integer maxLength, List<Option> options) {
 
         List<Option> choices() {
@@ -46,17 +47,17 @@ final class HomeworkViews {
         }
     }
 
-    record Option(Object value, String label) {
+    public record Option(Object value, String label) {
     }
 
     /**
      * A hand-in; for a questionnaire with its score and band. {@code followUp} is the API's word that the answers need
      * a therapist's follow-up (PHQ-9 item 9 above 0) and whether the therapist has been told.
      */
-    record Submission(UUID id, UUID assignmentId, Instant submittedAt, String instrument, Integer score,
+    public record Submission(UUID id, UUID assignmentId, Instant submittedAt, String instrument, Integer score,
                       Integer maxScore, String severity, FollowUp followUp, Map<String, Object> answers) {
     }
 
-    record FollowUp(boolean therapistNotified, String message) {
+    public record FollowUp(boolean therapistNotified, String message) {
     }
 }
