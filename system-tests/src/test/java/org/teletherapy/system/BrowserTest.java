@@ -96,9 +96,11 @@ abstract class BrowserTest {
 
     /** The page at a phone's width and at a desktop's, for people to look at. */
     void screenshots(String name) {
+        int width = page.viewportSize().width;
+        page.setViewportSize(390, 900);
         Browsers.screenshot(page, name + "-390");
         page.setViewportSize(1280, 900);
         Browsers.screenshot(page, name + "-1280");
-        page.setViewportSize(390, 900);
+        page.setViewportSize(width, 900);
     }
 }

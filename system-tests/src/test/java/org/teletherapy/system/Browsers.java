@@ -7,6 +7,7 @@ import com.microsoft.playwright.Playwright;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**

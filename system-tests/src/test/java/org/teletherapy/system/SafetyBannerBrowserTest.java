@@ -47,10 +47,8 @@ class SafetyBannerBrowserTest extends BrowserTest {
         assertThat(page.locator("#safety-alerts [role=alert] h2")).containsText("needs your attention");
         assertThat(banner).containsText("PHQ-9 answer needs follow-up");
         assertThat(page.locator("#safety-alerts").innerText()).doesNotContain("Chidi", "Nwosu", "item 9", "score");
-        page.setViewportSize(390, 900);
-        Browsers.screenshot(page, "SafetyBannerBrowserTest-banner-390");
-        page.setViewportSize(1280, 900);
-        Browsers.screenshot(page, "SafetyBannerBrowserTest-banner-1280");
+        screenshots("safety-banner");
+        assertThat(seriousViolations("safety banner")).isEmpty();
 
         // The focus stays where the therapist was: the banner is announced, never focused.
         assertThat(page.evaluate("document.activeElement.closest('#safety-alerts') === null")).isEqualTo(true);
@@ -63,8 +61,8 @@ class SafetyBannerBrowserTest extends BrowserTest {
 
         other.reload();
         assertThat(other.locator(".acknowledged-alerts tbody tr").first()).containsText("you");
-        Browsers.screenshot(other, "SafetyBannerBrowserTest-list-1280");
-        other.setViewportSize(390, 900);
-        Browsers.screenshot(other, "SafetyBannerBrowserTest-list-390");
+        page = other;
+        screenshots("safety-alerts");
+        assertThat(seriousViolations("safety alerts")).isEmpty();
     }
 }

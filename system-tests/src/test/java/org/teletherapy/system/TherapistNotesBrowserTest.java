@@ -1,6 +1,5 @@
 package org.teletherapy.system;
 
-import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -354,19 +353,6 @@ class TherapistNotesBrowserTest extends BrowserTest {
     }
 
     private void axe(String where) {
-        new AxeBuilder(page).withTags(WCAG).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .forEach(rule -> violations.add(where + ": " + rule.getId() + " " + rule.getNodes().stream()
-                        .map(node -> String.valueOf(node.getTarget())).limit(3).toList()));
-    }
-
-    /** The page at a phone's width and at a desktop's, for people to look at. */
-    private void screenshots(String name) {
-        int width = page.viewportSize().width;
-        page.setViewportSize(390, 900);
-        Browsers.screenshot(page, name + "-390");
-        page.setViewportSize(1280, 900);
-        Browsers.screenshot(page, name + "-1280");
-        page.setViewportSize(width, 900);
+        violations.addAll(seriousViolations(where));
     }
 }

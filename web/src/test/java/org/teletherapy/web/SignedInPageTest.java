@@ -101,12 +101,4 @@ public abstract class SignedInPageTest {
                 .idToken(token -> token.subject(SUBJECT).claim("given_name", "Clara").claim("preferred_username", "client1"))
                 .authorities(new SimpleGrantedAuthority("ROLE_CLIENT"));
     }
-
-    /** Signed in as {@link #client()} is (same session, same access token), with a staff role instead. */
-    protected WebTestClientConfigurer staff(String username, String role) {
-        return mockOidcLogin()
-                .clientRegistration(keycloak)
-                .idToken(token -> token.subject(SUBJECT).claim("given_name", "Theresa").claim("preferred_username", username))
-                .authorities(new SimpleGrantedAuthority(role));
-    }
 }

@@ -1,7 +1,6 @@
 package org.teletherapy.web.console;
 
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -10,6 +9,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.web.api.ApiProblem;
 import org.teletherapy.web.api.Api;
+import org.teletherapy.web.page.Roles;
 import org.teletherapy.web.home.Section;
 import reactor.core.publisher.Mono;
 
@@ -33,16 +33,16 @@ class AccountsController {
     }
 
     @GetMapping("/console/accounts")
-    String page(@AuthenticationPrincipal OidcUser user, Model model) {
-        OperatorOnly.check(user);
+    String page(Authentication signedIn, Model model) {
+        Roles.requireOperator(signedIn);
         model.addAttribute("form", NewTherapistForm.empty());
         model.addAttribute("fields", FIELDS);
         return "console/accounts";
     }
 
     @PostMapping("/console/accounts")
-    Mono<String> create(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
-        OperatorOnly.check(user);
+    Mono<String> create(Authentication signedIn, ServerWebExchange exchange, Model model) {
+        Roles.requireOperator(signedIn);
         return exchange.getFormData().flatMap(form -> {
             Map<String, String> values = values(form);
             return api.post(THERAPISTS, values, Map.class)

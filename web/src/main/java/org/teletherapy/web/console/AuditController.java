@@ -3,12 +3,12 @@ package org.teletherapy.web.console;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.teletherapy.web.api.Api;
+import org.teletherapy.web.page.Roles;
 import org.teletherapy.web.home.Section;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -43,8 +43,8 @@ class AuditController {
     }
 
     @GetMapping("/console/audit")
-    Mono<String> page(@AuthenticationPrincipal OidcUser user, Model model) {
-        OperatorOnly.check(user);
+    Mono<String> page(Authentication signedIn, Model model) {
+        Roles.requireOperator(signedIn);
         return api.get(VERIFICATION, Verification.class)
                 .map(verification -> new AuditView(verification, false))
                 .onErrorResume(Section::isOutage, outage -> Mono.just(new AuditView(null, true)))
@@ -54,8 +54,8 @@ class AuditController {
 
     /** Every entry, fetched a page at a time (the API gives at most 1,000 per call), as one FHIR Bundle file. */
     @GetMapping("/console/audit/export")
-    Mono<ResponseEntity<String>> export(@AuthenticationPrincipal OidcUser user) {
-        OperatorOnly.check(user);
+    Mono<ResponseEntity<String>> export(Authentication signedIn) {
+        Roles.requireOperator(signedIn);
         String file = "notes-audit-events-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".fhir.json";
         return page(0)
                 .expand(page -> page.full() ? page(page.lastSequence()) : Mono.empty())

@@ -1,13 +1,13 @@
 package org.teletherapy.web.console;
 
 import tools.jackson.databind.JsonNode;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.web.api.Api;
+import org.teletherapy.web.page.Roles;
 import org.teletherapy.web.home.Section;
 import org.teletherapy.web.page.Viewers;
 import reactor.core.publisher.Mono;
@@ -32,15 +32,15 @@ class PlatformController {
     }
 
     @GetMapping("/console")
-    Mono<String> page(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
-        OperatorOnly.check(user);
+    Mono<String> page(Authentication signedIn, ServerWebExchange exchange, Model model) {
+        Roles.requireOperator(signedIn);
         model.addAttribute("tools", tools);
         return status(exchange, model).thenReturn("console/platform");
     }
 
     @GetMapping("/console/status")
-    Mono<String> statusOnly(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
-        OperatorOnly.check(user);
+    Mono<String> statusOnly(Authentication signedIn, ServerWebExchange exchange, Model model) {
+        Roles.requireOperator(signedIn);
         return status(exchange, model).thenReturn("console/platform :: status");
     }
 

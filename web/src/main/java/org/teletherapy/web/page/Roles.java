@@ -32,6 +32,13 @@ public final class Roles {
         return UUID.fromString(user.getSubject());
     }
 
+    /** Operators only; anyone else gets the friendly 403 page. */
+    public static void requireOperator(Authentication authentication) {
+        if (authentication == null || !has(authentication, "ROLE_OPERATOR")) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+    }
+
     static boolean has(Authentication authentication, String authority) {
         return authentication.getAuthorities().stream().anyMatch(granted -> authority.equals(granted.getAuthority()));
     }

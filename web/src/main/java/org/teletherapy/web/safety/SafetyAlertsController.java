@@ -4,17 +4,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.web.api.Api;
 import org.teletherapy.web.home.Section;
+import org.teletherapy.web.page.Roles;
 import org.teletherapy.web.page.Viewers;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -43,13 +42,13 @@ class SafetyAlertsController {
         this.live = live;
     }
 
-    /** A stream for therapists; anyone else gets a bare 404 (an error page is no event stream). */
+    /** A stream for therapists; anyone else gets a bare 403 (an error page is no event stream). */
     @GetMapping(path = "/live/safety-alerts", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<Flux<ServerSentEvent<String>>> stream(@AuthenticationPrincipal OidcUser user) {
-        if (!isTherapist(user)) {
-            return ResponseEntity.notFound().build();
+    ResponseEntity<Flux<ServerSentEvent<String>>> stream(Authentication signedIn) {
+        if (!Roles.isTherapist(signedIn)) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
         }
-        UUID therapist = UUID.fromString(user.getSubject());
+        UUID therapist = Roles.requireTherapist(signedIn);
         ServerSentEvent<String> opened = ServerSentEvent.<String>builder().comment("open")
                 .retry(Duration.ofSeconds(3)).build();
         Flux<ServerSentEvent<String>> changes = live.changesFor(therapist)
@@ -61,8 +60,8 @@ class SafetyAlertsController {
 
     /** The banner's content, fetched by the page when it loads and whenever the stream says the alerts changed. */
     @GetMapping("/safety-alerts/banner")
-    Mono<String> banner(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
-        therapistOf(user);
+    Mono<String> banner(Authentication signedIn, ServerWebExchange exchange, Model model) {
+        Roles.requireTherapist(signedIn);
         return Section.of(api.list(ALERTS + "?status=open", Alert.class))
                 .map(open -> SafetyBanner.of(open, viewers.of(exchange)))
                 .doOnNext(banner -> model.addAttribute("banner", banner))
@@ -71,8 +70,8 @@ class SafetyAlertsController {
 
     /** Every alert about the therapist's clients: open ones first, then who acknowledged which, and when. */
     @GetMapping("/safety-alerts")
-    Mono<String> page(@AuthenticationPrincipal OidcUser user, ServerWebExchange exchange, Model model) {
-        UUID therapist = therapistOf(user);
+    Mono<String> page(Authentication signedIn, ServerWebExchange exchange, Model model) {
+        UUID therapist = Roles.requireTherapist(signedIn);
         return Section.of(api.list(ALERTS, Alert.class))
                 .map(alerts -> SafetyAlertList.of(alerts, therapist, viewers.of(exchange)))
                 .doOnNext(list -> model.addAttribute("alerts", list))
@@ -80,31 +79,19 @@ class SafetyAlertsController {
     }
 
     @PostMapping("/safety-alerts/{id}/acknowledge")
-    Mono<String> acknowledge(@AuthenticationPrincipal OidcUser user, @PathVariable UUID id, ServerWebExchange exchange,
+    Mono<String> acknowledge(Authentication signedIn, @PathVariable UUID id, ServerWebExchange exchange,
                              Model model) {
-        therapistOf(user);
+        Roles.requireTherapist(signedIn);
         Mono<Void> acknowledged = api.post(ALERTS + "/{id}/acknowledge", java.util.Map.of(), Alert.class, id).then();
         if (exchange.getRequest().getHeaders().containsHeader("HX-Request")) {
             // The banner again, without the acknowledged alert (or with it, and why, if the API refused).
-            return acknowledged.then(banner(user, exchange, model))
+            return acknowledged.then(banner(signedIn, exchange, model))
                     .onErrorResume(Section::isOutage, outage -> {
                         model.addAttribute("notAcknowledged", true);
-                        return banner(user, exchange, model);
+                        return banner(signedIn, exchange, model);
                     });
         }
         return acknowledged.thenReturn("redirect:/safety-alerts?acknowledged");
-    }
-
-    /** Only therapists have safety alerts; anyone else asking gets a plain 404, as for a page that does not exist. */
-    private static UUID therapistOf(OidcUser user) {
-        if (!isTherapist(user)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return UUID.fromString(user.getSubject());
-    }
-
-    private static boolean isTherapist(OidcUser user) {
-        return user.getAuthorities().stream().anyMatch(authority -> "ROLE_THERAPIST".equals(authority.getAuthority()));
     }
 
     /** An alert as exercises-service shows it to the therapist. */

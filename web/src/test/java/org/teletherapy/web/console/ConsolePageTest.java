@@ -130,10 +130,10 @@ class ConsolePageTest extends SignedInPageTest {
     }
 
     @Test
-    void theConsoleDoesNotExistForTherapistsAndClients() {
-        for (WebTestClientConfigurer who : new WebTestClientConfigurer[] {client(), staff("therapist1", "ROLE_THERAPIST")}) {
+    void theConsoleIsRefusedToTherapistsAndClients() {
+        for (WebTestClientConfigurer who : new WebTestClientConfigurer[] {client(), therapist()}) {
             for (String path : new String[] {"/console", "/console/accounts", "/console/audit", "/console/audit/export"}) {
-                web.mutateWith(who).get().uri(path).exchange().expectStatus().isNotFound();
+                web.mutateWith(who).get().uri(path).exchange().expectStatus().isForbidden();
             }
         }
         assertThat(API.tokenSentTo("/api/v1/ops/overview")).isNull();
@@ -171,6 +171,6 @@ class ConsolePageTest extends SignedInPageTest {
     }
 
     private WebTestClientConfigurer operator() {
-        return staff("operator1", "ROLE_OPERATOR");
+        return signedInAs(SUBJECT, "ROLE_OPERATOR");
     }
 }

@@ -139,11 +139,8 @@ class NotificationsPageTest extends SignedInPageTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
-    private WebTestClientConfigurer therapist() {
-        return staff("therapist1", "ROLE_THERAPIST");
-    }
 
     private WebTestClientConfigurer operator() {
-        return staff("operator", "ROLE_OPERATOR");
+        return signedInAs(SUBJECT, "ROLE_OPERATOR");
     }
 }

@@ -77,7 +77,7 @@ class SafetyBannerPageTest extends SignedInPageTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(API.tokenSentTo("/api/v1/safety-alerts/" + ALERT + "/acknowledge"))
-                .isEqualTo("Bearer client1-access-token");
+                .isEqualTo("Bearer therapist1-access-token");
         assertThat(banner.select("[role=alert]")).isEmpty();
     }
 
@@ -85,7 +85,7 @@ class SafetyBannerPageTest extends SignedInPageTest {
     void theListShowsOpenAlertsAndWhoAcknowledgedTheOthersAndWhen() {
         String colleague = UUID.randomUUID().toString();
         API.answer("/api/v1/safety-alerts", Answer.json("[" + OPEN_ALERT + ","
-                + acknowledged("2026-11-30T08:00:00Z", "2026-11-30T08:10:00Z", SUBJECT) + ","
+                + acknowledged("2026-11-30T08:00:00Z", "2026-11-30T08:10:00Z", THERAPIST) + ","
                 + acknowledged("2026-11-29T08:00:00Z", "2026-11-29T09:00:00Z", colleague) + "]"));
 
         Document page = get(therapist(), "/safety-alerts");
@@ -106,7 +106,7 @@ class SafetyBannerPageTest extends SignedInPageTest {
                 .expectNextMatches(event -> "open".equals(event.comment()))
                 .then(() -> live.raisedFor(UUID.randomUUID()))
                 .expectNoEvent(Duration.ofMillis(500))
-                .then(() -> live.raisedFor(UUID.fromString(SUBJECT)))
+                .then(() -> live.raisedFor(UUID.fromString(THERAPIST)))
                 .expectNextMatches(event -> "safety-alerts".equals(event.event()))
                 .then(live::changedForEveryone)
                 .expectNextMatches(event -> "safety-alerts".equals(event.event()))
@@ -117,8 +117,8 @@ class SafetyBannerPageTest extends SignedInPageTest {
     @Test
     void aClientHasNeitherStreamNorBanner() {
         web.mutateWith(client()).get().uri("/live/safety-alerts").accept(MediaType.TEXT_EVENT_STREAM).exchange()
-                .expectStatus().isNotFound();
-        web.mutateWith(client()).get().uri("/safety-alerts/banner").exchange().expectStatus().isNotFound();
+                .expectStatus().isForbidden();
+        web.mutateWith(client()).get().uri("/safety-alerts/banner").exchange().expectStatus().isForbidden();
         assertThat(API.tokenSentTo("/api/v1/safety-alerts")).isNull();
     }
 
@@ -134,7 +134,4 @@ class SafetyBannerPageTest extends SignedInPageTest {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
-    private WebTestClientConfigurer therapist() {
-        return staff("therapist1", "ROLE_THERAPIST");
-    }
 }
