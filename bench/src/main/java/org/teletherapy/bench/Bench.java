@@ -23,6 +23,10 @@ public final class Bench {
                     args.length > 1 ? Integer.parseInt(args[1]) : 60,
                     args.length > 2 ? Integer.parseInt(args[2]) : 50,
                     args.length > 3 ? Integer.parseInt(args[3]) : 5000);
+            case "workspace" -> PageTimeBench.runWorkspace(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 10,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 60,
+                    args.length > 3 ? Integer.parseInt(args[3]) : 180);
             case "safety-banner" -> SafetyBannerBench.run(args.length > 1 ? Integer.parseInt(args[1]) : 50);
             case "gateway-tracing" -> GatewayTracingBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 30,
@@ -30,7 +34,8 @@ public final class Bench {
             default -> {
                 System.err.println("usage: bench/run outbox [seconds] [events-per-second] | booking [racers] [slots]"
                         + " | gateway-tracing [seconds-per-mode] [in-flight] | pages [signed-in-users] [seconds] [warm-up-seconds]"
-                        + " | notifications [seconds] [events-per-second] [reminders] | safety-banner [alerts]");
+                        + " | notifications [seconds] [events-per-second] [reminders] | safety-banner [alerts]"
+                        + " | workspace [signed-in-therapists] [seconds] [warm-up-seconds]");
                 System.exit(2);
             }
         }

@@ -74,31 +74,98 @@ final class PageTimeBench {
             List<String> names = new ArrayList<>(CLIENTS.keySet());
             for (int i = 0; i < users; i++) {
                 String user = names.get(i % names.size());
-                browsers.add(signIn(gateway, user, Map.of(
+                browsers.add(signIn(gateway, user, pages(
                         "home", "/",
                         "slots", "/book/" + THERAPIST1 + "?week=1",
                         "questionnaire", "/homework/" + questionnaires.get(user))));
             }
-            // A running platform has compiled its hot code long ago; a fresh one spends minutes of both cores in its
-            // JIT compilers, and those minutes would be measured as page time.
-            browse(browsers, Duration.ofSeconds(warmUpSeconds), Duration.ZERO, latencies("warm-up"));
-            ProcessCpu cpu = new ProcessCpu(components(platform),
-                    Map.of("bench+kafka", ProcessHandle.current().pid()));
-            System.out.printf("Services run with %s; %d s of warm-up%n", String.join(" ", jvmOptions), warmUpSeconds);
-            // People read a page before the next click; without a pause the run measures the machine's saturation.
-            for (Duration think : List.of(Duration.ofSeconds(1), Duration.ZERO)) {
-                Map<String, Latencies> measured = latencies("page");
-                Map<String, Double> cpuBefore = cpu.seconds();
-                long started = System.nanoTime();
-                browse(browsers, Duration.ofSeconds(seconds), think, measured);
-                double took = (System.nanoTime() - started) / 1e9;
-                long pages = measured.values().stream().mapToLong(Latencies::count).sum();
-                System.out.printf("Page times: %d signed-in browsers, %d ms between clicks, %d s through the gateway, "
-                                + "%d cores, %.0f pages/s%n", users, think.toMillis(), seconds,
-                        Runtime.getRuntime().availableProcessors(), pages / took);
-                measured.values().forEach(latency -> System.out.println(latency.summary()));
-                System.out.println("  CPU per page: " + cpuPerPage(cpuBefore, cpu.seconds(), pages));
+            measure(platform, browsers, users, seconds, warmUpSeconds, jvmOptions);
+        }
+    }
+
+    /**
+     * The therapist workspace: {@code users} signed-in sessions of therapist1 (the demo has two therapists; the web
+     * app and the services see as many sessions and tokens as with as many people), each asking for the week, the
+     * caseload, client1's page and a draft note in its editor.
+     */
+    static void runWorkspace(int users, int seconds, int warmUpSeconds) throws Exception {
+        List<String> jvmOptions = jvmOptions();
+        try (Platform platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
+                Files.createTempDirectory("bench-platform-logs"), Secrets.random(), new Progress(),
+                jvmOptions, false))) {
+            String gateway = platform.gatewayUrl();
+            HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            String tokenEndpoint = platform.keycloak().url() + "/realms/teletherapy/protocol/openid-connect/token";
+            String therapist = token(api, tokenEndpoint, "therapist1");
+            String client = token(api, tokenEndpoint, "client1");
+            openCalendar(api, gateway, therapist);
+            assignPhq9(api, gateway, therapist, CLIENTS.get("client1"));
+            String start = send(api, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/therapists/" + THERAPIST1
+                    + "/slots")).header("Authorization", "Bearer " + client), 200).path(0).path("start").asText();
+            String session = send(api, HttpRequest.newBuilder(URI.create(gateway + "/api/v1/sessions"))
+                    .header("Authorization", "Bearer " + client).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"therapistId\":\"" + THERAPIST1 + "\",\"start\":\""
+                            + start + "\"}")), 201).path("id").asText();
+            String note = draftNote(api, gateway, therapist, session);
+
+            List<Browser> browsers = new ArrayList<>();
+            for (int i = 0; i < users; i++) {
+                browsers.add(signIn(gateway, "therapist1", pages(
+                        "week", "/week",
+                        "caseload", "/clients",
+                        "client", "/clients/" + CLIENTS.get("client1"),
+                        "note-editor", "/notes/" + note)));
             }
+            measure(platform, browsers, users, seconds, warmUpSeconds, jvmOptions);
+        }
+    }
+
+    /** Notes learn of sessions by event: the first tries may come before it. */
+    private static String draftNote(HttpClient http, String gateway, String therapist, String session) throws Exception {
+        String body = "{\"sessionId\":\"" + session + "\",\"kind\":\"progress\",\"content\":\"Draft for the benchmark.\"}";
+        for (int attempt = 0; attempt < 60; attempt++) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/notes"))
+                    .header("Authorization", "Bearer " + therapist).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201) {
+                return JSON.readTree(response.body()).path("id").asText();
+            }
+            Thread.sleep(1000);
+        }
+        throw new IllegalStateException("the draft note could not be written");
+    }
+
+    /** Page names to paths, in the order a browser asks for them. */
+    private static Map<String, String> pages(String... namesAndPaths) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndPaths.length; i += 2) {
+            pages.put(namesAndPaths[i], namesAndPaths[i + 1]);
+        }
+        return pages;
+    }
+
+    private static void measure(Platform platform, List<Browser> browsers, int users, int seconds, int warmUpSeconds,
+                                List<String> jvmOptions) throws Exception {
+        List<String> pageNames = List.copyOf(browsers.get(0).pages().keySet());
+        // A running platform has compiled its hot code long ago; a fresh one spends minutes of both cores in its
+        // JIT compilers, and those minutes would be measured as page time.
+        browse(browsers, Duration.ofSeconds(warmUpSeconds), Duration.ZERO, latencies("warm-up", pageNames));
+        ProcessCpu cpu = new ProcessCpu(components(platform),
+                Map.of("bench+kafka", ProcessHandle.current().pid()));
+        System.out.printf("Services run with %s; %d s of warm-up%n", String.join(" ", jvmOptions), warmUpSeconds);
+        // People read a page before the next click; without a pause the run measures the machine's saturation.
+        for (Duration think : List.of(Duration.ofSeconds(1), Duration.ZERO)) {
+            Map<String, Latencies> measured = latencies("page", pageNames);
+            Map<String, Double> cpuBefore = cpu.seconds();
+            long started = System.nanoTime();
+            browse(browsers, Duration.ofSeconds(seconds), think, measured);
+            double took = (System.nanoTime() - started) / 1e9;
+            long pages = measured.values().stream().mapToLong(Latencies::count).sum();
+            System.out.printf("Page times: %d signed-in browsers, %d ms between clicks, %d s through the gateway, "
+                            + "%d cores, %.0f pages/s%n", users, think.toMillis(), seconds,
+                    Runtime.getRuntime().availableProcessors(), pages / took);
+            measured.values().forEach(latency -> System.out.println(latency.summary()));
+            System.out.println("  CPU per page: " + cpuPerPage(cpuBefore, cpu.seconds(), pages));
         }
     }
 
@@ -130,9 +197,9 @@ final class PageTimeBench {
         return line.append(String.format("platform in all %.1f ms", total)).toString();
     }
 
-    private static Map<String, Latencies> latencies(String label) {
+    private static Map<String, Latencies> latencies(String label, List<String> pageNames) {
         Map<String, Latencies> byPage = new LinkedHashMap<>();
-        for (String page : List.of("home", "slots", "questionnaire")) {
+        for (String page : pageNames) {
             byPage.put(page, new Latencies(label + " " + page));
         }
         return byPage;
