@@ -82,8 +82,9 @@ class ErrorPages {
                 .defaultIfEmpty(Optional.empty())
                 .map(signedIn -> Rendering.view("error/page").status(status).modelAttribute("kind", kind)
                         .modelAttribute("signedIn", signedIn.isPresent())
-                        .modelAttribute("client", signedIn.map(SignedInAdvice::isClient).orElse(false))
-                        .modelAttribute("therapist", signedIn.map(Roles::isTherapist).orElse(false))
+                        .modelAttribute("asClient", signedIn.map(SignedInAdvice::isClient).orElse(false))
+                        .modelAttribute("asTherapist", signedIn.map(Roles::isTherapist).orElse(false))
+                        .modelAttribute("asOperator", signedIn.map(Roles::isOperator).orElse(false))
                         .build());
     }
 }

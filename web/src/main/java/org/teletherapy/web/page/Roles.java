@@ -32,9 +32,13 @@ public final class Roles {
         return UUID.fromString(user.getSubject());
     }
 
+    public static boolean isOperator(Authentication authentication) {
+        return has(authentication, "ROLE_OPERATOR");
+    }
+
     /** Operators only; anyone else gets the friendly 403 page. */
     public static void requireOperator(Authentication authentication) {
-        if (authentication == null || !has(authentication, "ROLE_OPERATOR")) {
+        if (authentication == null || !isOperator(authentication)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN);
         }
     }

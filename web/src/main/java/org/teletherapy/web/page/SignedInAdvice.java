@@ -7,9 +7,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Whether the page is for a signed-in person, and a client or a therapist: the layout then offers navigation (booking
- * for clients, the week and the caseload for therapists) and signing out. The API checks every call itself; this only
- * chooses links.
+ * Whether the page is for a signed-in person, and a client, a therapist or an operator: the layout then offers
+ * navigation (booking for clients, the week and the caseload for therapists, the console for operators), the safety
+ * banner and signing out. Named {@code asClient} and so on, so that no page's own {@code client} or {@code therapist}
+ * (a name, a page) can pass for them. The API checks every call itself; this only chooses links.
  */
 @ControllerAdvice
 class SignedInAdvice {
@@ -19,14 +20,14 @@ class SignedInAdvice {
         return exchange.getPrincipal().map(principal -> true).defaultIfEmpty(false);
     }
 
-    @ModelAttribute("client")
+    @ModelAttribute("asClient")
     Mono<Boolean> client(ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
                 .map(SignedInAdvice::isClient)
                 .defaultIfEmpty(false);
     }
 
-    @ModelAttribute("therapist")
+    @ModelAttribute("asTherapist")
     Mono<Boolean> therapist(ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
                 .map(Roles::isTherapist)
@@ -34,10 +35,10 @@ class SignedInAdvice {
     }
 
     /** An operator's navigation leads to the console. */
-    @ModelAttribute("operator")
+    @ModelAttribute("asOperator")
     Mono<Boolean> operator(ServerWebExchange exchange) {
         return exchange.getPrincipal().ofType(Authentication.class)
-                .map(authentication -> Roles.has(authentication, "ROLE_OPERATOR"))
+                .map(Roles::isOperator)
                 .defaultIfEmpty(false);
     }
 
