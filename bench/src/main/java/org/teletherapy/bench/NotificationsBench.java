@@ -9,9 +9,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.teletherapy.devstack.Platform;
-import org.teletherapy.devstack.Progress;
 import org.teletherapy.devstack.Secrets;
-import org.teletherapy.devstack.Workspace;
 import org.teletherapy.events.CloudEventHeaders;
 import org.teletherapy.events.DomainEvent;
 import org.teletherapy.events.EventJson;
@@ -22,7 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -57,9 +54,7 @@ final class NotificationsBench {
 
     static void run(int seconds, int perSecond, int reminders) throws Exception {
         Secrets secrets = Secrets.random();
-        try (Platform platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
-                Files.createTempDirectory("bench-platform-logs"), secrets, new Progress(),
-                PageTimeBench.jvmOptions(), false));
+        try (Platform platform = BenchPlatform.start(secrets);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka().bootstrapServers(),
                      ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -112,7 +107,7 @@ final class NotificationsBench {
     private static void reminderBurst(Platform platform, KafkaProducer<String, byte[]> producer, Connection database,
                                       int count) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        String tokens = platform.keycloak().url() + "/realms/teletherapy/protocol/openid-connect/token";
+        String tokens = BenchPlatform.tokenEndpoint(platform);
         for (String user : new String[] {"client1", "therapist1"}) {
             PageTimeBench.send(http, HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
                             + "/api/v1/notification-preferences"))

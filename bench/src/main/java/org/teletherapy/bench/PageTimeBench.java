@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.teletherapy.devstack.Devstack;
 import org.teletherapy.devstack.Platform;
-import org.teletherapy.devstack.Progress;
 import org.teletherapy.devstack.Secrets;
-import org.teletherapy.devstack.Workspace;
 
 import java.io.IOException;
 import java.net.CookieHandler;
@@ -18,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -57,12 +54,10 @@ final class PageTimeBench {
 
     static void run(int users, int seconds, int warmUpSeconds) throws Exception {
         List<String> jvmOptions = jvmOptions();
-        try (Platform platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
-                Files.createTempDirectory("bench-platform-logs"), Secrets.random(), new Progress(),
-                jvmOptions, false))) {
+        try (Platform platform = BenchPlatform.start(Secrets.random())) {
             String gateway = platform.gatewayUrl();
             HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String tokenEndpoint = platform.keycloak().url() + "/realms/teletherapy/protocol/openid-connect/token";
+            String tokenEndpoint = BenchPlatform.tokenEndpoint(platform);
             String therapist = token(api, tokenEndpoint, "therapist1");
             openCalendar(api, gateway, therapist);
             Map<String, String> questionnaires = new LinkedHashMap<>();
@@ -90,12 +85,10 @@ final class PageTimeBench {
      */
     static void runWorkspace(int users, int seconds, int warmUpSeconds) throws Exception {
         List<String> jvmOptions = jvmOptions();
-        try (Platform platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
-                Files.createTempDirectory("bench-platform-logs"), Secrets.random(), new Progress(),
-                jvmOptions, false))) {
+        try (Platform platform = BenchPlatform.start(Secrets.random())) {
             String gateway = platform.gatewayUrl();
             HttpClient api = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            String tokenEndpoint = platform.keycloak().url() + "/realms/teletherapy/protocol/openid-connect/token";
+            String tokenEndpoint = BenchPlatform.tokenEndpoint(platform);
             String therapist = token(api, tokenEndpoint, "therapist1");
             String client = token(api, tokenEndpoint, "client1");
             openCalendar(api, gateway, therapist);
@@ -122,17 +115,8 @@ final class PageTimeBench {
 
     /** Notes learn of sessions by event: the first tries may come before it. */
     private static String draftNote(HttpClient http, String gateway, String therapist, String session) throws Exception {
-        String body = "{\"sessionId\":\"" + session + "\",\"kind\":\"progress\",\"content\":\"Draft for the benchmark.\"}";
-        for (int attempt = 0; attempt < 60; attempt++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/notes"))
-                    .header("Authorization", "Bearer " + therapist).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 201) {
-                return JSON.readTree(response.body()).path("id").asText();
-            }
-            Thread.sleep(1000);
-        }
-        throw new IllegalStateException("the draft note could not be written");
+        return createOnceKnown(http, gateway + "/api/v1/notes", therapist, "{\"sessionId\":\"" + session
+                + "\",\"kind\":\"progress\",\"content\":\"Draft for the benchmark.\"}", "the draft note");
     }
 
     /** Page names to paths, in the order a browser asks for them. */
@@ -319,18 +303,24 @@ final class PageTimeBench {
 
     /** The roster reaches exercises-service by event: the first tries may come before it. */
     static String assignPhq9(HttpClient http, String gateway, String therapist, String clientId) throws Exception {
-        String body = "{\"clientId\":\"" + clientId + "\",\"templateId\":\"" + PHQ9 + "\",\"dueAt\":\""
-                + Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}";
+        return createOnceKnown(http, gateway + "/api/v1/assignments", therapist, "{\"clientId\":\"" + clientId
+                + "\",\"templateId\":\"" + PHQ9 + "\",\"dueAt\":\""
+                + Instant.now().plus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}", "the PHQ-9");
+    }
+
+    /** POSTs until the service answers 201 (it learns sessions and rosters by event), a minute at most; the new id. */
+    private static String createOnceKnown(HttpClient http, String url, String token, String body, String what)
+            throws Exception {
         for (int attempt = 0; attempt < 60; attempt++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/assignments"))
-                    .header("Authorization", "Bearer " + therapist).header("Content-Type", "application/json")
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 201) {
                 return JSON.readTree(response.body()).path("id").asText();
             }
             Thread.sleep(1000);
         }
-        throw new IllegalStateException("the PHQ-9 could not be assigned");
+        throw new IllegalStateException(what + " could not be created");
     }
 
     static JsonNode send(HttpClient http, HttpRequest.Builder request, int status) throws Exception {

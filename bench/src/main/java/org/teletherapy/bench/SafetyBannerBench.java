@@ -1,15 +1,12 @@
 package org.teletherapy.bench;
 
 import org.teletherapy.devstack.Platform;
-import org.teletherapy.devstack.Progress;
 import org.teletherapy.devstack.Secrets;
-import org.teletherapy.devstack.Workspace;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -26,12 +23,10 @@ final class SafetyBannerBench {
     }
 
     static void run(int alerts) throws Exception {
-        try (Platform platform = Platform.start(new Platform.Options(Workspace.detect(), Platform.PortPlan.free(), null,
-                Files.createTempDirectory("bench-platform-logs"), Secrets.random(), new Progress(),
-                PageTimeBench.jvmOptions(), false))) {
+        try (Platform platform = BenchPlatform.start(Secrets.random())) {
             String gateway = platform.gatewayUrl();
             HttpClient api = HttpClient.newHttpClient();
-            String tokens = platform.keycloak().url() + "/realms/teletherapy/protocol/openid-connect/token";
+            String tokens = BenchPlatform.tokenEndpoint(platform);
             String therapist = PageTimeBench.token(api, tokens, "therapist1");
             String client = PageTimeBench.token(api, tokens, "client2");
             String clientId = PageTimeBench.CLIENTS.get("client2");
