@@ -94,8 +94,9 @@ abstract class BrowserTest {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The page at a phone's width and at a desktop's, for people to look at. */
+    /** The page at a phone's width and at a desktop's, for people to look at; the phone's width stays. */
     void screenshots(String name) {
+        page.setViewportSize(390, 900);
         Browsers.screenshot(page, name + "-390");
         page.setViewportSize(1280, 900);
         Browsers.screenshot(page, name + "-1280");
