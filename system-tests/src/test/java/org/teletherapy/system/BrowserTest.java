@@ -94,7 +94,7 @@ abstract class BrowserTest {
                 .collect(Collectors.joining(", "));
     }
 
-    /** The page at a phone's width and at a desktop's, for people to look at. */
+    /** The page at a phone's width and at a desktop's, for people to look at; then at the width it had. */
     void screenshots(String name) {
         int width = page.viewportSize().width;
         page.setViewportSize(390, 900);

@@ -39,12 +39,12 @@ public final class TherapistFixtures {
         return entries.stream().collect(Collectors.joining(",", "[", "]"));
     }
 
-    /** GET /api/v1/availability: weekdays 09:00–17:00 in {@code zone}. */
+    /** GET /api/v1/availability in {@code zone}; sessions-service writes a time with its seconds (14:00:00). */
     public static String availability(String zone) {
         return """
                 {"timeZone":"%s","sessionMinutes":50,"bufferMinutes":10,"weekly":[
                  {"day":"MONDAY","start":"09:00","end":"17:00"},{"day":"WEDNESDAY","start":"09:00","end":"12:00"},
-                 {"day":"WEDNESDAY","start":"14:00","end":"18:00"}],
+                 {"day":"WEDNESDAY","start":"14:00:00","end":"18:00:00"}],
                  "timeOff":[{"from":"2026-12-24","to":"2026-12-31"}]}
                 """.formatted(zone);
     }

@@ -59,7 +59,7 @@ public record AvailabilityForm(String timeZone, String sessionMinutes, String bu
         for (DayOfWeek day : DayOfWeek.values()) {
             List<String[]> windows = saved.weekly() == null ? List.of() : saved.weekly().stream()
                     .filter(window -> day.name().equals(window.day()))
-                    .map(window -> new String[] {window.start(), window.end()}).toList();
+                    .map(window -> new String[] {minutes(window.start()), minutes(window.end())}).toList();
             days.add(day(day, windows, locale));
         }
         List<String[]> off = saved.timeOff() == null ? List.of() : saved.timeOff().stream()
@@ -277,6 +277,11 @@ public record AvailabilityForm(String timeZone, String sessionMinutes, String bu
         } catch (NumberFormatException e) {
             return typed;
         }
+    }
+
+    /** "09:00:00" as the API writes a time is "09:00" for a time field, which would otherwise ask for seconds too. */
+    private static String minutes(String time) {
+        return time != null && time.length() == 8 && time.endsWith(":00") ? time.substring(0, 5) : time;
     }
 
     private static String text(Integer value) {

@@ -54,9 +54,10 @@ class CaseloadController {
 
     @GetMapping("/clients")
     Mono<String> clients(Authentication signedIn, @RequestParam(required = false) UUID invited,
-                         @RequestParam(required = false) String removed, ServerWebExchange exchange, Model model) {
+                         ServerWebExchange exchange, Model model) {
         Roles.requireTherapist(signedIn);
-        model.addAttribute("removed", removed != null);
+        // "?removed" has no value, which a request parameter would read as absent.
+        model.addAttribute("removed", exchange.getRequest().getQueryParams().containsKey("removed"));
         return render(Invitation.empty(), invited, viewers.of(exchange), model);
     }
 
@@ -91,7 +92,7 @@ class CaseloadController {
                                     && session.start().isAfter(now))
                             .sorted(Comparator.comparing(Session::start))
                             .map(session -> found.getT2().dateTime(session.start())).toList();
-                    model.addAttribute("client", found.getT1());
+                    model.addAttribute("removing", found.getT1());
                     model.addAttribute("future", future);
                     model.addAttribute("sessionsUnavailable", found.getT3().unavailable());
                     return "caseload/remove";

@@ -51,7 +51,7 @@ class ClientController {
                                 Section.of(api.list("/api/v1/notes", ClientPage.Note.class)))
                         .map(parts -> ClientPage.of(clientId, found.getT1().name(), parts.getT1(), parts.getT2(),
                                 parts.getT3(), parts.getT4(), found.getT2(), clock.instant())))
-                .doOnNext(page -> model.addAttribute("client", page))
+                .doOnNext(page -> model.addAttribute("clientPage", page))
                 .thenReturn("client/client");
     }
 }

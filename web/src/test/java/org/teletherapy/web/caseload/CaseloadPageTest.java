@@ -148,6 +148,7 @@ class CaseloadPageTest extends SignedInPageTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(confirm.select("h1").text()).isEqualTo("Remove Clara Meyer from your clients?");
+        assertThat(confirm.select("header nav a").eachText()).containsExactly("My week", "Clients", "Availability", "Settings");
         assertThat(confirm.select(".card").text()).contains("All their future sessions with you will be cancelled")
                 .contains("These 2 sessions will be cancelled:");
         assertThat(confirm.select(".series-dates li")).hasSize(2);
@@ -158,6 +159,10 @@ class CaseloadPageTest extends SignedInPageTest {
         web.mutateWith(therapist()).mutateWith(csrf()).post().uri("/clients/{id}/remove", CLARA).exchange()
                 .expectStatus().is3xxRedirection().expectHeader().location("/clients?removed");
         assertThat(API.tokenSentTo("/api/v1/roster/clients/" + CLARA)).isEqualTo("Bearer therapist1-access-token");
+        Document after = Jsoup.parse(web.mutateWith(therapist()).get().uri("/clients?removed").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        assertThat(after.select("[role=status]").text())
+                .isEqualTo("The client was removed from your list and their future sessions were cancelled.");
     }
 
     @Test
