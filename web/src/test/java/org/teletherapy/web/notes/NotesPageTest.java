@@ -320,6 +320,7 @@ class NotesPageTest extends TherapistPageTest {
 
     @Test
     void noNotePageIsKeptInAnyCache() {
+        API.answer("/api/v1/notes", Answer.json("[]"));
         API.answer("/api/v1/notes/" + DRAFT, Answer.json(details(DRAFT, "progress", "draft", 4, "Text")));
         for (String uri : new String[] {"/notes", "/notes/" + DRAFT, "/notes/new?sessionId=" + SESSION1}) {
             getAs(therapist(), uri).expectStatus().isOk().expectHeader().valueMatches("Cache-Control", ".*no-store.*");
