@@ -168,10 +168,13 @@ class AssignController {
     }
 
     private static Instant instant(String date, String time, Viewer viewer) {
+        if (date == null || time == null) {
+            return null;
+        }
         try {
             return LocalDateTime.of(LocalDate.parse(date), LocalTime.parse(time, DateTimeFormatter.ISO_LOCAL_TIME))
                     .atZone(viewer.zone()).toInstant().truncatedTo(ChronoUnit.MINUTES);
-        } catch (DateTimeException | NullPointerException notADate) {
+        } catch (DateTimeException notADate) {
             return null;
         }
     }

@@ -15,7 +15,6 @@ import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.web.api.Api;
 import org.teletherapy.web.api.ApiProblem;
 import org.teletherapy.web.home.Section;
-import org.teletherapy.web.notes.NoteViews.About;
 import org.teletherapy.web.notes.NoteViews.AddendumView;
 import org.teletherapy.web.notes.NoteViews.Draft;
 import org.teletherapy.web.notes.NoteViews.LogLine;
@@ -84,7 +83,7 @@ class NoteController {
                         Draft typed = writing.refused(posted(id, form, content), failure, viewer.locale());
                         model.addAttribute("draft", typed);
                         return known.known().map(names -> {
-                            model.addAttribute("about", about(names, form.getFirst("sessionId"), viewer));
+                            model.addAttribute("about", names.about(form.getFirst("sessionId"), viewer));
                             return "notes/editor";
                         });
                     });
@@ -172,7 +171,7 @@ class NoteController {
     private Mono<String> draftPage(NoteDetails note, Draft draft, Viewer viewer, Model model) {
         model.addAttribute("draft", draft);
         return known.known().map(names -> {
-            model.addAttribute("about", about(names, String.valueOf(note.sessionId()), viewer));
+            model.addAttribute("about", names.about(String.valueOf(note.sessionId()), viewer));
             return "notes/editor";
         });
     }
@@ -186,7 +185,7 @@ class NoteController {
         model.addAttribute("addendumText", addendum == null ? "" : addendum);
         model.addAttribute("addendumError", addendumError);
         return known.known().map(names -> {
-            model.addAttribute("about", about(names, String.valueOf(note.sessionId()), viewer));
+            model.addAttribute("about", names.about(String.valueOf(note.sessionId()), viewer));
             return "notes/note";
         });
     }
@@ -196,7 +195,7 @@ class NoteController {
         model.addAttribute("psychotherapy", NotesController.PSYCHOTHERAPY.equals(note.kind()));
         model.addAttribute("problem", problem);
         return known.known().map(names -> {
-            model.addAttribute("about", about(names, String.valueOf(note.sessionId()), viewer));
+            model.addAttribute("about", names.about(String.valueOf(note.sessionId()), viewer));
             return "notes/sign";
         });
     }
@@ -214,17 +213,6 @@ class NoteController {
         Integer version = version(form);
         return new Draft(id.toString(), form.getFirst("sessionId"), kind, NotesController.PSYCHOTHERAPY.equals(kind),
                 version == null ? 0 : version, content, "/notes/" + id, "/notes/" + id + "/draft", null, null);
-    }
-
-    private static About about(SessionsAndClients.Known names, String sessionId, Viewer viewer) {
-        UUID session;
-        try {
-            session = UUID.fromString(sessionId);
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return new About(null, null);
-        }
-        var found = names.sessions().get(session);
-        return new About(found == null ? null : names.name(found.clientId()), names.when(session, viewer));
     }
 
     private LogLine logLine(AuditEntry entry, Principal principal, Viewer viewer) {

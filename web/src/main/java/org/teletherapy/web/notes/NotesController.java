@@ -1,6 +1,5 @@
 package org.teletherapy.web.notes;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -13,7 +12,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.teletherapy.web.api.Api;
-import org.teletherapy.web.api.ApiProblem;
 import org.teletherapy.web.home.Section;
 import org.teletherapy.web.notes.NoteViews.About;
 import org.teletherapy.web.notes.NoteViews.Draft;
@@ -101,10 +99,8 @@ class NotesController {
                 return "notes/choose-session";
             }
             String chosen = PSYCHOTHERAPY.equals(kind) ? PSYCHOTHERAPY : PROGRESS;
-            var session = names.sessions().get(sessionId);
             showNew(model, new Draft(null, sessionId.toString(), chosen, PSYCHOTHERAPY.equals(chosen), 0, "",
-                    "/notes", "/notes/new/draft", null, null),
-                    new About(session == null ? null : names.name(session.clientId()), names.when(sessionId, viewer)));
+                    "/notes", "/notes/new/draft", null, null), names.about(sessionId.toString(), viewer));
             return "notes/new";
         });
     }
@@ -149,19 +145,7 @@ class NotesController {
     }
 
     private Mono<About> about(String sessionId, Viewer viewer) {
-        return known.known().map(names -> {
-            UUID session = parse(sessionId);
-            var found = session == null ? null : names.sessions().get(session);
-            return new About(found == null ? null : names.name(found.clientId()), names.when(session, viewer));
-        });
-    }
-
-    private static UUID parse(String id) {
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException notAnId) {
-            return null;
-        }
+        return known.known().map(names -> names.about(sessionId, viewer));
     }
 
     private void showNew(Model model, Draft draft, About about) {

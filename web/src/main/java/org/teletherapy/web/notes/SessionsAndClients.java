@@ -62,6 +62,18 @@ public class SessionsAndClients {
             return found == null ? null : viewer.dateTime(found.start());
         }
 
+        /** Whom and when a note about {@code sessionId} is (nothing known for an id that is none). */
+        NoteViews.About about(String sessionId, Viewer viewer) {
+            UUID session;
+            try {
+                session = sessionId == null ? null : UUID.fromString(sessionId);
+            } catch (IllegalArgumentException notAnId) {
+                return new NoteViews.About(null, null);
+            }
+            Session found = session == null ? null : sessions.get(session);
+            return new NoteViews.About(found == null ? null : name(found.clientId()), when(session, viewer));
+        }
+
         /** A client's sessions that took place or will, latest first: the ones a note can be written about. */
         public List<Session> sessionsOf(UUID client) {
             return sessions.values().stream().filter(session -> client.equals(session.clientId()) && session.held())

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -85,9 +86,13 @@ class ReviewController {
                         if (failure instanceof ApiProblem problem && "already-reviewed".equals(problem.kind())) {
                             return Mono.just("redirect:/homework-review/" + id);
                         }
+                        String refusal = refusal(failure, viewer.locale());
+                        if (refusal == null) {
+                            return Mono.error(failure);
+                        }
                         exchange.getResponse().setStatusCode(failure instanceof ApiProblem problem
                                 && !problem.status().is5xxServerError() ? problem.status() : HttpStatus.SERVICE_UNAVAILABLE);
-                        return page(id, comment, refusal(failure, viewer.locale()), viewer, model);
+                        return page(id, comment, refusal, viewer, model);
                     });
         });
     }
@@ -114,16 +119,17 @@ class ReviewController {
     }
 
     /** The hand-in, if there is one and it can be read now; empty otherwise (the page says which). */
-    private Mono<java.util.Optional<HomeworkViews.Submission>> submission(Reviewed assignment) {
+    private Mono<Optional<HomeworkViews.Submission>> submission(Reviewed assignment) {
         if (!assignment.handedIn()) {
-            return Mono.just(java.util.Optional.empty());
+            return Mono.just(Optional.empty());
         }
         return api.list(ASSIGNMENT + "/submissions", HomeworkViews.Submission.class, assignment.id())
-                .map(found -> found.isEmpty() ? java.util.Optional.<HomeworkViews.Submission>empty()
-                        : java.util.Optional.of(found.get(0)))
-                .onErrorResume(Section::isOutage, outage -> Mono.just(java.util.Optional.empty()));
+                .map(found -> found.isEmpty() ? Optional.<HomeworkViews.Submission>empty()
+                        : Optional.of(found.get(0)))
+                .onErrorResume(Section::isOutage, outage -> Mono.just(Optional.empty()));
     }
 
+    /** What the person is told, beside the comment; null for a failure of ours, which the error page shows. */
     private String refusal(Throwable failure, Locale locale) {
         if (failure instanceof ApiProblem problem && !problem.status().is5xxServerError()) {
             if (problem.errors().stream().anyMatch(error -> "comment".equals(error.field()))) {
@@ -135,7 +141,7 @@ class ReviewController {
         if (Section.isOutage(failure)) {
             return messages.getMessage("review.notSent", null, locale);
         }
-        throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        return null;
     }
 
     private static Throwable notFound(Throwable error) {
