@@ -19,7 +19,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The safety banner on every page of a therapist: the open alerts about their clients, updated while the page is
@@ -29,6 +31,8 @@ import java.util.UUID;
 class SafetyAlertsController {
 
     static final String ALERTS = "/api/v1/safety-alerts";
+    /** For a therapist, their clients with their names. */
+    static final String CARE_TEAM = "/api/v1/care-team";
     /** Below the gateway's and proxies' idle timeouts, so an open page keeps its stream. */
     private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
@@ -63,9 +67,19 @@ class SafetyAlertsController {
     Mono<String> banner(Authentication signedIn, ServerWebExchange exchange, Model model) {
         Roles.requireTherapist(signedIn);
         return Section.of(api.list(ALERTS + "?status=open", Alert.class))
-                .map(open -> SafetyBanner.of(open, viewers.of(exchange)))
+                .flatMap(open -> namesFor(open).map(names -> SafetyBanner.of(open, names, viewers.of(exchange))))
                 .doOnNext(banner -> model.addAttribute("banner", banner))
                 .thenReturn("safety/banner :: banner");
+    }
+
+    /** The names of the therapist's clients, asked for only when there is an alert to name (none if unreachable). */
+    private Mono<Map<UUID, String>> namesFor(Section<Alert> alerts) {
+        if (alerts.items().isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return Section.of(api.list(CARE_TEAM, Member.class))
+                .map(members -> members.items().stream().filter(member -> member.clientId() != null)
+                        .collect(Collectors.toMap(Member::clientId, Member::name, (first, second) -> first)));
     }
 
     /** Every alert about the therapist's clients: open ones first, then who acknowledged which, and when. */
@@ -82,7 +96,7 @@ class SafetyAlertsController {
     Mono<String> acknowledge(Authentication signedIn, @PathVariable UUID id, ServerWebExchange exchange,
                              Model model) {
         Roles.requireTherapist(signedIn);
-        Mono<Void> acknowledged = api.post(ALERTS + "/{id}/acknowledge", java.util.Map.of(), Alert.class, id).then();
+        Mono<Void> acknowledged = api.post(ALERTS + "/{id}/acknowledge", Map.of(), Alert.class, id).then();
         if (exchange.getRequest().getHeaders().containsHeader("HX-Request")) {
             // The banner again, without the acknowledged alert (or with it, and why, if the API refused).
             return acknowledged.then(banner(signedIn, exchange, model))
@@ -92,6 +106,9 @@ class SafetyAlertsController {
                     });
         }
         return acknowledged.thenReturn("redirect:/safety-alerts?acknowledged");
+    }
+
+    record Member(UUID clientId, String name) {
     }
 
     /** An alert as exercises-service shows it to the therapist. */

@@ -148,7 +148,7 @@ class CaseloadPageTest extends SignedInPageTest {
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(confirm.select("h1").text()).isEqualTo("Remove Clara Meyer from your clients?");
-        assertThat(confirm.select("header nav a").eachText()).containsExactly("My week", "Clients", "Availability", "Safety alerts", "Settings");
+        assertThat(confirm.select("header nav a").eachText()).containsExactly("My week", "Clients", "Notes", "Templates", "Availability", "Safety alerts", "Settings");
         assertThat(confirm.select(".card").text()).contains("All their future sessions with you will be cancelled")
                 .contains("These 2 sessions will be cancelled:");
         assertThat(confirm.select(".series-dates li")).hasSize(2);

@@ -88,7 +88,7 @@ class ClientPageTest extends SignedInPageTest {
         assertThat(notes.text()).contains("Psychotherapy note Draft");
         assertThat(page.select("[style], style, script:not([src])")).isEmpty();
         // The page's client is not the signed-in person: the navigation stays a therapist's.
-        assertThat(page.select("header nav a").eachText()).containsExactly("My week", "Clients", "Availability", "Safety alerts", "Settings");
+        assertThat(page.select("header nav a").eachText()).containsExactly("My week", "Clients", "Notes", "Templates", "Availability", "Safety alerts", "Settings");
         assertThat(page.select("header nav a[aria-current=page]").text()).isEqualTo("Clients");
     }
 

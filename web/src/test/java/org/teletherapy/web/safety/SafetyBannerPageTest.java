@@ -44,12 +44,13 @@ class SafetyBannerPageTest extends SignedInPageTest {
     @Test
     void theBannerListsTheOpenAlertsWithTheWayToTheClientAndTheAcknowledgement() {
         API.answer("/api/v1/safety-alerts?status=open", Answer.json("[" + OPEN_ALERT + "]"));
+        API.answer("/api/v1/care-team", Answer.json("[{\"clientId\":\"" + CLIENT + "\",\"name\":\"Chidi Nwosu\"}]"));
 
         Document banner = get(therapist(), "/safety-alerts/banner");
 
         assertThat(banner.select("[role=alert] h2").text()).isEqualTo("A client needs your attention");
         assertThat(banner.select("#safety-alert-" + ALERT).text())
-                .startsWith("PHQ-9 answer needs follow-up (raised Tuesday, December 1, 2026, 10:00 AM).");
+                .startsWith("Chidi Nwosu: PHQ-9 answer needs follow-up (raised Tuesday, December 1, 2026, 10:00 AM).");
         assertThat(banner.select("a[href=/clients/" + CLIENT + "]")).hasSize(1);
         assertThat(banner.select("a[href=/homework-review/" + ASSIGNMENT + "]")).hasSize(1);
         assertThat(banner.select("form[action=/safety-alerts/" + ALERT + "/acknowledge] button").text())

@@ -214,7 +214,7 @@ class WeekPageTest extends SignedInPageTest {
         web.mutateWith(therapist()).get().uri("/").exchange()
                 .expectStatus().is3xxRedirection().expectHeader().location("/week");
         Document page = week("/week", "en-GB", "Europe/Berlin");
-        assertThat(page.select("header nav a").eachText()).containsExactly("My week", "Clients", "Availability", "Safety alerts", "Settings");
+        assertThat(page.select("header nav a").eachText()).containsExactly("My week", "Clients", "Notes", "Templates", "Availability", "Safety alerts", "Settings");
         assertThat(page.select("header nav a[aria-current=page]").text()).isEqualTo("My week");
     }
 
