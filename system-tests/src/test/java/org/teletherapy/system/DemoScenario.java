@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -85,6 +86,22 @@ final class DemoScenario {
         return idOf(gateway.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token(client)))
                 .bodyValue(Map.of("therapistId", therapist, "start", start.toString()))
                 .exchange().expectStatus().isCreated());
+    }
+
+    /** A session at a random free hour 20 to 85 days ahead, so tests that run together do not take each other's. */
+    UUID bookSomewhereFree(String client, UUID therapist) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS)
+                    .plus(ThreadLocalRandom.current().nextInt(20, 85), ChronoUnit.DAYS)
+                    .plus(ThreadLocalRandom.current().nextInt(0, 24), ChronoUnit.HOURS);
+            var result = gateway.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token(client)))
+                    .bodyValue(Map.of("therapistId", therapist, "start", start.toString()))
+                    .exchange().expectBody(Map.class).returnResult();
+            if (result.getStatus().value() == HttpStatus.CREATED.value()) {
+                return UUID.fromString((String) result.getResponseBody().get("id"));
+            }
+        }
+        throw new AssertionError("no free time for a fresh session");
     }
 
     /** therapist1 gives client1 homework from {@code template}, due in three days. */

@@ -336,20 +336,7 @@ class TherapistNotesBrowserTest extends BrowserTest {
     }
 
     private static UUID bookSomewhereFree() {
-        WebTestClient gateway = gateway();
-        String token = running.keycloak.accessToken("client1");
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS)
-                    .plus(ThreadLocalRandom.current().nextInt(20, 85), ChronoUnit.DAYS)
-                    .plus(ThreadLocalRandom.current().nextInt(0, 24), ChronoUnit.HOURS);
-            var result = gateway.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(token))
-                    .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST1, "start", start.toString()))
-                    .exchange().expectBody(Map.class).returnResult();
-            if (result.getStatus().value() == HttpStatus.CREATED.value()) {
-                return UUID.fromString((String) result.getResponseBody().get("id"));
-            }
-        }
-        throw new AssertionError("no free time for a fresh session");
+        return scenario().bookSomewhereFree("client1", DemoUsers.THERAPIST1);
     }
 
     private void axe(String where) {
