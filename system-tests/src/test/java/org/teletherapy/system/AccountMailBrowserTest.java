@@ -3,6 +3,7 @@ package org.teletherapy.system;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -20,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * Keycloak's own mail, through the real SMTP server and the real Keycloak pages: the invitation a therapist's new
  * client receives, and the password reset anyone can start from the sign-in page.
  */
+@Order(8)
 class AccountMailBrowserTest extends BrowserTest {
 
     private static final Pattern KEYCLOAK_LINK = Pattern.compile("https?://[^\\s\"<>]+/login-actions/[^\\s\"<>]+");

@@ -111,7 +111,12 @@ final class DemoScenario {
 
     /** therapist1 gives a client of theirs homework from {@code template}, due in three days. */
     UUID assign(UUID client, UUID template) {
-        return retryUntilCreated("therapist1", "/api/v1/assignments", Map.of("clientId", client,
+        return assign("therapist1", client, template);
+    }
+
+    /** A therapist gives a client of theirs homework from {@code template}, due in three days. */
+    UUID assign(String therapist, UUID client, UUID template) {
+        return retryUntilCreated(therapist, "/api/v1/assignments", Map.of("clientId", client,
                 "templateId", template, "dueAt", Instant.now().plus(3, ChronoUnit.DAYS).toString()));
     }
 
@@ -125,9 +130,9 @@ final class DemoScenario {
                 HttpStatus.CREATED);
     }
 
-    /** The open safety alerts about {@code client} that therapist1 sees. */
-    List<?> openAlertsAbout(UUID client) {
-        return get("therapist1", "/api/v1/safety-alerts?status=open&clientId=" + client, List.class);
+    /** The open safety alerts about {@code client} that {@code therapist} sees. */
+    List<?> openAlertsAbout(String therapist, UUID client) {
+        return get(therapist, "/api/v1/safety-alerts?status=open&clientId=" + client, List.class);
     }
 
     /** Notes and exercises learn sessions and rosters from events: what they have not heard of yet is a 4xx. */

@@ -1,6 +1,7 @@
 package org.teletherapy.system;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
@@ -11,6 +12,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A client chooses which e-mails come, in real Chromium through the real sign-in, against notifications-service. */
+@Order(9)
 class NotificationsBrowserTest extends BrowserTest {
 
     @AfterEach

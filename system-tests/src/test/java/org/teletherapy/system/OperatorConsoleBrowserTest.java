@@ -3,6 +3,7 @@ package org.teletherapy.system;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The operator console in real Chromium through the real sign-in: the platform's state, a therapist's account, the
  * audit chain and its export; and not one person's id, name or e-mail address on any of its pages.
  */
+@Order(7)
 class OperatorConsoleBrowserTest extends BrowserTest {
 
     @Test

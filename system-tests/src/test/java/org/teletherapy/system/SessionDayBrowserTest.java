@@ -3,6 +3,7 @@ package org.teletherapy.system;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.teletherapy.testsupport.DemoUsers;
 
@@ -20,6 +21,7 @@ import static org.awaitility.Awaitility.await;
  * ago through sessions-service's database: the API rightly refuses a booking in the past, and a test does not wait),
  * therapist1 completes it from the week, and writes and signs its note from "notes still due".
  */
+@Order(10)
 class SessionDayBrowserTest extends BrowserTest {
 
     @Test
