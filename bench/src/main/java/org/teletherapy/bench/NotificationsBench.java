@@ -108,13 +108,15 @@ final class NotificationsBench {
                                       int count) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         String tokens = BenchPlatform.tokenEndpoint(platform);
+        // The client gets one reminder an hour before; the therapist none (and neither the confirmations).
         for (String user : new String[] {"client1", "therapist1"}) {
             PageTimeBench.send(http, HttpRequest.newBuilder(URI.create(platform.gatewayUrl()
                             + "/api/v1/notification-preferences"))
                     .header("Authorization", "Bearer " + PageTimeBench.token(http, tokens, user))
                     .header("Content-Type", "application/json")
                     .PUT(HttpRequest.BodyPublishers.ofString("""
-                            {"confirmations":false,"reminders":true,"homework":true,"reminderLeadMinutes":[60]}""")),
+                            {"confirmations":false,"reminders":%s,"homework":true,"reminderLeadMinutes":[60]}"""
+                            .formatted(user.startsWith("client")))),
                     200);
         }
         // Time enough to plan them all before the first is due: planning is not what is measured.
