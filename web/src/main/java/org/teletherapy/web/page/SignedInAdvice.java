@@ -42,6 +42,16 @@ class SignedInAdvice {
                 .defaultIfEmpty(false);
     }
 
+    /**
+     * The names of the page's query parameters, for notices such as {@code ?saved} after a redirect; read from the
+     * request itself (Thymeleaf's {@code param.saved} was never null on a WebFlux page, so "Saved." showed on every
+     * load).
+     */
+    @ModelAttribute("queryNames")
+    java.util.Set<String> queryNames(ServerWebExchange exchange) {
+        return exchange.getRequest().getQueryParams().keySet();
+    }
+
     /** The page's own path, so the navigation can mark where the person is (aria-current). */
     @ModelAttribute("currentPath")
     String currentPath(ServerWebExchange exchange) {

@@ -27,6 +27,7 @@ class NotificationsPageTest extends SignedInPageTest {
         Document page = get(client(), "/settings/notifications", "en");
 
         assertThat(page.select("h1").text()).isEqualTo("E-mail notifications");
+        assertThat(page.select("[role=status]")).as("no 'Saved.' before anything was saved").isEmpty();
         assertThat(page.select("input[name=confirmations]").hasAttr("checked")).isTrue();
         assertThat(page.select("input[name=reminders]").hasAttr("checked")).isTrue();
         assertThat(page.select("input[name=homework]").hasAttr("checked")).isFalse();

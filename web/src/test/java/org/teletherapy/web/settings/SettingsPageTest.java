@@ -19,6 +19,7 @@ class SettingsPageTest extends SignedInPageTest {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(page.select("label[for=language]").text()).isEqualTo("Language");
+        assertThat(page.select("[role=status]")).as("no 'Saved.' before anything was saved").isEmpty();
         assertThat(page.select("#language option[selected]").attr("value")).isEqualTo("en");
         assertThat(page.select("#language option").eachText()).containsExactly("English", "Deutsch");
         assertThat(page.select("#zone option[selected]").text()).isEqualTo("This device’s time zone (now Asia/Tokyo)");
