@@ -99,7 +99,8 @@ class NotificationsController {
     private static Choices chosen(MultiValueMap<String, String> form, OidcUser user) {
         List<Integer> leads = form.getOrDefault("lead", List.of()).stream()
                 .filter(value -> value.matches("\\d{1,6}")).map(Integer::valueOf).distinct().toList();
-        // Homework mail goes to clients only; a therapist's form has no such box and keeps the service's value.
+        // Homework mail goes to clients only: a therapist's form has no such box and sends the default (true), which
+        // no mail ever uses for them.
         boolean homework = !isClient(user) || form.containsKey("homework");
         return new Choices(form.containsKey("confirmations"), form.containsKey("reminders"), homework, leads);
     }
