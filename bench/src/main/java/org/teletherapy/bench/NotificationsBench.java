@@ -172,6 +172,7 @@ final class NotificationsBench {
     private static Map<UUID, Instant[]> awaitSent(Connection database, String kind, java.util.Set<UUID> sessions,
                                                   int perSession, Duration atMost) throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
+        long nextProgress = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (true) {
             Map<UUID, java.util.List<Instant>> sent = new HashMap<>();
             try (PreparedStatement query = database.prepareStatement(
@@ -188,6 +189,10 @@ final class NotificationsBench {
                 }
             }
             long complete = sent.values().stream().filter(times -> times.size() >= perSession).count();
+            if (System.nanoTime() > nextProgress && complete < sessions.size()) {
+                System.out.printf("  ... %d of %d sessions complete%n", complete, sessions.size());
+                nextProgress += TimeUnit.SECONDS.toNanos(15);
+            }
             if (complete == sessions.size() || System.nanoTime() > deadline) {
                 if (complete < sessions.size()) {
                     System.out.printf("  only %d of %d sessions complete after %s%n", complete, sessions.size(), atMost);

@@ -1,5 +1,6 @@
 package org.teletherapy.notifications.delivery;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -7,6 +8,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -103,7 +105,7 @@ class MailComposer {
         context.setVariable("unsubscribeLabel", text("footer.unsubscribe", locale));
 
         MimeMessage message = new IdentifiedMessage(mail.createMimeMessage(), "<" + delivery.id() + "@teletherapy>");
-        MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+        MimeMessageHelper helper = new SharedTypesHelper(message);
         helper.setFrom(from);
         helper.setTo(address(address, recipient));
         helper.setSubject(text(prefix + ".subject", locale, arguments));
@@ -140,6 +142,30 @@ class MailComposer {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", messageId);
+        }
+    }
+
+    /**
+     * A helper that uses one file type map for every message: Spring makes a new one (reading {@code mime.types}
+     * from the class path) for each message that is not the sender's own kind, and ours carry their delivery's id.
+     */
+    private static final class SharedTypesHelper extends MimeMessageHelper {
+
+        private static final FileTypeMap FILE_TYPES = fileTypes();
+
+        SharedTypesHelper(MimeMessage message) throws MessagingException {
+            super(message, true, StandardCharsets.UTF_8.name());
+        }
+
+        @Override
+        protected FileTypeMap getDefaultFileTypeMap(MimeMessage message) {
+            return FILE_TYPES;
+        }
+
+        private static FileTypeMap fileTypes() {
+            ConfigurableMimeFileTypeMap types = new ConfigurableMimeFileTypeMap();
+            types.afterPropertiesSet();
+            return types;
         }
     }
 

@@ -67,6 +67,28 @@ class DeliveryTest extends NotificationsTestBase {
     }
 
     @Test
+    void messagesSharingAConnectionEachEndOnTheirOwn() {
+        List<UUID> assignments = IntStream.range(0, 40).mapToObj(i -> UUID.randomUUID()).toList();
+        UUID gone = UUID.randomUUID();
+        assignments.subList(0, 20).forEach(this::assign);
+        TestEvents.publish(new RosterLinked(gone, DemoUsers.THERAPIST1, Instant.now()));
+        assignments.subList(20, 40).forEach(this::assign);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> statuses(assignments).stream()
+                .filter(row -> row.get("status").equals("sent")).count() == assignments.size());
+        assertThat(assignments).allSatisfy(id -> assertThat(about("client3@example.org", "exercise-assigned", id))
+                .hasSize(1));
+        assertThat(database.sql("select status, outcome from delivery where recipient_id = :r").bind("r", gone)
+                .fetch().all().collectList().block())
+                .containsExactly(Map.of("status", "failed", "outcome", "no-address"));
+    }
+
+    void assign(UUID assignment) {
+        TestEvents.publish(new org.teletherapy.events.exercises.ExerciseAssigned(assignment, UUID.randomUUID(),
+                DemoUsers.CLIENT3, DemoUsers.THERAPIST2, null, Instant.now().plus(Duration.ofDays(7)), Instant.now()));
+    }
+
+    @Test
     void eachPersonSeesTheirOwnDeliveryLogWithoutAddressesOrTexts() {
         TestEvents.publish(new RosterLinked(DemoUsers.CLIENT3, DemoUsers.THERAPIST2, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> !mail.messagesTo("client3@example.org").isEmpty());

@@ -62,7 +62,7 @@ class RemindersTest extends NotificationsTestBase {
     /** Another instance of the service: its own worker, the same database and mail server, small batches. */
     DeliveryWorker otherInstance() {
         DeliveryProperties small = new DeliveryProperties(true, properties.pollInterval(), 3, properties.lease(),
-                properties.firstRetry(), properties.maxRetry(), properties.giveUpAfter());
+                properties.concurrency(), 2, properties.firstRetry(), properties.maxRetry(), properties.giveUpAfter());
         return new DeliveryWorker(deliveries, checks, preferences, recipients, composer, sender, small, mailProperties,
                 clock, new SimpleMeterRegistry());
     }
