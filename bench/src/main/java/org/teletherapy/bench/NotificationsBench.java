@@ -131,8 +131,9 @@ final class NotificationsBench {
             publish(producer, booked);
         }
         producer.flush();
-        long planned = awaitCount(database, "select count(*) from delivery where kind = 'session-reminder' and status = 'pending'",
-                count, Duration.ofMinutes(3));
+        long planned = awaitCount(database, "select count(*) from delivery where kind = 'session-reminder'"
+                + " and status = 'pending' and subject_id = any(?)", dueAt.keySet().toArray(UUID[]::new), count,
+                Duration.ofMinutes(3));
         System.out.printf("Reminder burst: %d reminders planned before %s, all due within one minute%n", planned, firstDue);
         Map<UUID, Instant[]> sent = awaitSent(database, "session-reminder", dueAt.keySet(), 1, Duration.ofMinutes(10));
         Latencies lag = new Latencies("reminder lag (sent - due)");
@@ -204,14 +205,18 @@ final class NotificationsBench {
         }
     }
 
-    private static long awaitCount(Connection database, String sql, long expected, Duration atMost) throws Exception {
+    private static long awaitCount(Connection database, String sql, UUID[] subjects, long expected, Duration atMost)
+            throws Exception {
         long deadline = System.nanoTime() + atMost.toNanos();
         long count;
         do {
             TimeUnit.MILLISECONDS.sleep(500);
-            try (PreparedStatement query = database.prepareStatement(sql); ResultSet rows = query.executeQuery()) {
-                rows.next();
-                count = rows.getLong(1);
+            try (PreparedStatement query = database.prepareStatement(sql)) {
+                query.setArray(1, database.createArrayOf("uuid", subjects));
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    count = rows.getLong(1);
+                }
             }
         } while (count < expected && System.nanoTime() < deadline);
         return count;

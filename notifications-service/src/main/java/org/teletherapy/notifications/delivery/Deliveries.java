@@ -58,17 +58,22 @@ public class Deliveries {
 
     /**
      * Claims due messages for this instance until {@code leaseEnd}: rows another instance holds are skipped, and a
-     * claim whose lease ran out (its instance died mid-send) is taken over.
+     * claim whose lease ran out (its instance died mid-send) is taken over. Up to {@code limit} of each.
      */
     Flux<Delivery> claim(Instant now, Instant leaseEnd, int limit) {
         return database.sql("""
+                        with due as (select id from delivery
+                                      where status = 'pending' and next_attempt_at <= :now
+                                      order by next_attempt_at
+                                      limit :limit
+                                      for update skip locked),
+                             abandoned as (select id from delivery
+                                            where status = 'sending' and claimed_until <= :now
+                                            order by claimed_until
+                                            limit :limit
+                                            for update skip locked)
                         update delivery d set status = 'sending', claimed_until = :leaseEnd, attempts = d.attempts + 1
-                         where d.id in (select id from delivery
-                                         where (status = 'pending' and next_attempt_at <= :now)
-                                            or (status = 'sending' and claimed_until <= :now)
-                                         order by next_attempt_at
-                                         limit :limit
-                                         for update skip locked)
+                         where d.id in (select id from due union all select id from abandoned)
                         returning d.id, d.kind, d.recipient_id, d.recipient_role, d.subject_id, d.due_at, d.attempts,
                                   d.created_at,
                                   (select array_agg(key order by key) from jsonb_each_text(d.payload)) as names,
