@@ -85,19 +85,35 @@ public class Deliveries {
                 .all();
     }
 
-    /** Records how a claimed message ended; a claim taken over by another instance meanwhile is left to it. */
-    Mono<Boolean> finish(Delivery delivery, String status, String outcome, Instant now) {
+    /**
+     * Records how a claimed message ended without being sent (skipped, failed); a claim taken over by another
+     * instance meanwhile is left to it.
+     */
+    Mono<Boolean> finish(Delivery delivery, String status, String outcome) {
         return database.sql("""
-                        update delivery set status = :status, outcome = :outcome, claimed_until = null,
-                               sent_at = case when :status = 'sent' then :now else sent_at end
+                        update delivery set status = :status, outcome = :outcome, claimed_until = null
                          where id = :id and status = 'sending' and attempts = :attempts""")
                 .bind("status", status)
                 .bind("outcome", outcome)
-                .bind("now", now)
                 .bind("id", delivery.id())
                 .bind("attempts", delivery.attempts())
                 .fetch().rowsUpdated()
                 .map(rows -> rows == 1);
+    }
+
+    /**
+     * Records that the SMTP server accepted these claimed messages, in one statement; a claim taken over by another
+     * instance meanwhile is left to it.
+     */
+    Mono<Long> sent(Collection<Delivery> sent, Instant now) {
+        return database.sql("""
+                        update delivery d set status = 'sent', outcome = 'accepted', claimed_until = null, sent_at = :now
+                          from unnest(:ids, :attempts) as claim(id, attempts)
+                         where d.id = claim.id and d.attempts = claim.attempts and d.status = 'sending'""")
+                .bind("now", now)
+                .bind("ids", sent.stream().map(Delivery::id).toArray(UUID[]::new))
+                .bind("attempts", sent.stream().map(Delivery::attempts).toArray(Integer[]::new))
+                .fetch().rowsUpdated();
     }
 
     /** Puts a message back for another attempt at {@code retryAt}. */

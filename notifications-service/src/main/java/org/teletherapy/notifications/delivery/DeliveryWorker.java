@@ -165,17 +165,19 @@ class DeliveryWorker {
     private Mono<Void> transmit(List<Outgoing> outgoing) {
         return Mono.fromCallable(() -> failures(outgoing))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMapMany(failures -> {
+                .flatMap(failures -> {
                     Instant sentAt = clock.instant();
-                    return Flux.fromIterable(outgoing).concatMap(message -> {
-                        Exception failure = failures.get(message.message());
-                        return failure == null
-                                ? finish(message.delivery(), "sent", "accepted")
-                                        .doOnSuccess(done -> sent(message.delivery(), sentAt))
-                                : failed(message.delivery(), new MailSendException(Map.of(message.message(), failure)));
-                    });
-                })
-                .then();
+                    List<Delivery> accepted = outgoing.stream().filter(message -> !failures.containsKey(message.message()))
+                            .map(Outgoing::delivery).toList();
+                    Mono<Void> recordAccepted = accepted.isEmpty() ? Mono.empty()
+                            : deliveries.sent(accepted, sentAt).doOnSuccess(rows -> accepted.forEach(
+                                    delivery -> sent(delivery, sentAt))).then();
+                    return recordAccepted.thenMany(Flux.fromIterable(outgoing)
+                                    .filter(message -> failures.containsKey(message.message()))
+                                    .concatMap(message -> failed(message.delivery(), new MailSendException(
+                                            Map.of(message.message(), failures.get(message.message()))))))
+                            .then();
+                });
     }
 
     private Map<Object, Exception> failures(List<Outgoing> outgoing) {
@@ -234,7 +236,7 @@ class DeliveryWorker {
     }
 
     private Mono<Void> finish(Delivery delivery, String status, String outcome) {
-        return deliveries.finish(delivery, status, outcome, clock.instant()).then();
+        return deliveries.finish(delivery, status, outcome).then();
     }
 
     private Counter counter(String name, String description, Delivery delivery) {
