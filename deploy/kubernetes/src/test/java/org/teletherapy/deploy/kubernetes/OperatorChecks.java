@@ -570,6 +570,12 @@ final class OperatorChecks {
                 .map(candidate -> candidate.getSpec().getRules().get(0).getHost()).filter(Objects::nonNull).findFirst();
     }
 
+    /** The generated name of platform-config (with kustomize's hash suffix). */
+    static String platformConfigName(RenderedManifests rendered) {
+        return rendered.models(V1ConfigMap.class).stream().map(configMap -> configMap.getMetadata().getName())
+                .filter(name -> name.startsWith("platform-config")).findFirst().orElseThrow();
+    }
+
     static Map<String, String> platformConfig(RenderedManifests rendered) {
         return rendered.models(V1ConfigMap.class).stream()
                 .filter(configMap -> configMap.getMetadata().getName().startsWith("platform-config"))
