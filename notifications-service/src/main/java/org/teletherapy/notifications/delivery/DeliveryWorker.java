@@ -101,7 +101,8 @@ class DeliveryWorker {
     /** The message ready to go, or empty when it was settled here (not wanted any more, no address, failed). */
     private Mono<Outgoing> prepare(Delivery delivery) {
         return stillWanted(delivery)
-                .flatMap(wanted -> wanted ? compose(delivery) : finish(delivery, "skipped", "not-wanted").then(Mono.<Outgoing>empty()))
+                .flatMap(wanted -> wanted ? compose(delivery)
+                        : finish(delivery, "skipped", "not-wanted").then(Mono.<Outgoing>empty()))
                 .onErrorResume(error -> failed(delivery, error).then(Mono.empty()));
     }
 
@@ -167,7 +168,8 @@ class DeliveryWorker {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(failures -> {
                     Instant sentAt = clock.instant();
-                    List<Delivery> accepted = outgoing.stream().filter(message -> !failures.containsKey(message.message()))
+                    List<Delivery> accepted = outgoing.stream()
+                            .filter(message -> !failures.containsKey(message.message()))
                             .map(Outgoing::delivery).toList();
                     Mono<Void> recordAccepted = accepted.isEmpty() ? Mono.empty()
                             : deliveries.sent(accepted, sentAt).doOnSuccess(rows -> accepted.forEach(
