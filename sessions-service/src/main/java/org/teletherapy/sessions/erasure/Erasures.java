@@ -43,11 +43,16 @@ class Erasures {
         return store.findByClient(clientId)
                 .flatMap(existing -> view(existing).map(view -> new Started(view, false)))
                 .switchIfEmpty(Mono.defer(() -> accounts.holderOf(clientId)
-                        .flatMap(holder -> switch (holder) {
-                            case NONE -> Mono.error(new UnknownClientException());
-                            case NOT_A_CLIENT -> Mono.error(new NotAClientException());
-                            case CLIENT -> create(operator, clientId, reason, reference);
-                        })));
+                        .flatMap(holder -> startFor(holder, operator, clientId, reason, reference))));
+    }
+
+    private Mono<Started> startFor(ClientAccounts.Holder holder, Caller operator, UUID clientId, ErasureReason reason,
+                                   @Nullable String reference) {
+        return switch (holder) {
+            case NONE -> Mono.error(new UnknownClientException());
+            case NOT_A_CLIENT -> Mono.error(new NotAClientException());
+            case CLIENT -> create(operator, clientId, reason, reference);
+        };
     }
 
     private Mono<Started> create(Caller operator, UUID clientId, ErasureReason reason, @Nullable String reference) {

@@ -25,7 +25,7 @@ class ErasuresPageTest extends SignedInPageTest {
         assertThat(confirm.select("[role=alert]").text()).startsWith("An erasure cannot be undone.");
         assertThat(confirm.select(".consequences li")).hasSize(5);
         assertThat(confirm.select(".consequences").text()).contains("disabled at once", "future sessions are cancelled",
-                "keys are deleted", "retention period");
+                "keys are deleted", "must keep records for a period");
         assertThat(confirm.select("input[type=hidden][name=clientId]").val()).isEqualTo(CLIENT);
         assertThat(confirm.select("input[name=confirmed][required]")).hasSize(1);
         assertThat(confirm.select("form").attr("action")).isEqualTo("/console/erasures");
