@@ -28,12 +28,12 @@ class ErasuresPageTest extends SignedInPageTest {
                 "keys are deleted", "must keep records for a period");
         assertThat(confirm.select("input[type=hidden][name=clientId]").val()).isEqualTo(CLIENT);
         assertThat(confirm.select("input[name=confirmed][required]")).hasSize(1);
-        assertThat(confirm.select("form").attr("action")).isEqualTo("/console/erasures");
+        assertThat(confirm.select("form.confirm-erasure").attr("action")).isEqualTo("/console/erasures");
         assertThat(API.bodySentTo("POST", "/api/v1/erasures")).as("nothing is sent before confirming").isNull();
 
         // Without the box ticked, nothing starts either: the form comes back.
         Document unconfirmed = post("/console/erasures", FORM);
-        assertThat(unconfirmed.select("form").attr("action")).isEqualTo("/console/erasures/confirm");
+        assertThat(unconfirmed.select("form.card").attr("action")).isEqualTo("/console/erasures/confirm");
         assertThat(API.bodySentTo("POST", "/api/v1/erasures")).isNull();
     }
 
