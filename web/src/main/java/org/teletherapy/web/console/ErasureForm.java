@@ -46,7 +46,7 @@ public record ErasureForm(Map<String, String> values, Map<String, String> errors
         return new ErasureForm(values, fieldErrors, fieldErrors.isEmpty() ? kind : null, false);
     }
 
-    ErasureForm notSent() {
+    ErasureForm unsent() {
         return new ErasureForm(values, Map.of(), null, true);
     }
 

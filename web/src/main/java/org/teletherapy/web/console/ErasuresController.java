@@ -79,7 +79,7 @@ class ErasuresController {
                             return Mono.just(form(model, form.refused(problem)));
                         }
                         if (Section.isOutage(failure)) {
-                            return Mono.just(form(model, form.notSent()));
+                            return Mono.just(form(model, form.unsent()));
                         }
                         return Mono.error(failure);
                     });
