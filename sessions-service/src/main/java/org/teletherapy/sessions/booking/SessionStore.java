@@ -131,6 +131,14 @@ public class SessionStore implements BusyTimes {
                 .map(row -> row.get("id", UUID.class)).all();
     }
 
+    /** A client's future booked sessions, with any therapist (cancelled when the client is erased). */
+    public Flux<UUID> futureBookedOf(UUID clientId, Instant now) {
+        return database.sql("select id from session where client_id = :client and status = 'booked' and starts_at > :now "
+                        + "order by starts_at")
+                .bind("client", clientId).bind("now", now)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
     /** A booking made with an Idempotency-Key, and the hash of the request it was made for. */
     record IdempotentBooking(UUID sessionId, String requestHash) {
 
