@@ -44,9 +44,10 @@ class AccessLogController {
     /**
      * @param actorId the staff member who acted; null for the platform itself, and for the client's own acts
      * @param actorRole therapist, operator, client or system
+     * @param noteId    the progress note concerned (its DocumentReference id), if the entry is about one
      */
     record AccessLogEntry(Instant at, String actorRole, UUID actorId, boolean you, String action, String activity,
-                          String outcome) {
+                          UUID noteId, String outcome) {
     }
 
     @GetMapping("/api/v1/notes/access-log")
@@ -70,6 +71,6 @@ class AccessLogController {
         // Only staff are named (by id): never another person who is not staff, should one ever appear here.
         UUID actor = STAFF.contains(entry.actorRole()) ? entry.actorId() : null;
         return new AccessLogEntry(entry.occurredAt(), entry.actorRole(), actor, you, entry.action(), entry.activity(),
-                entry.outcome());
+                entry.noteId(), entry.outcome());
     }
 }

@@ -70,8 +70,11 @@ public class SignedProgressNotes {
                 .all()
                 // Twice over: whatever the query says, only a signed progress note leaves.
                 .filter(note -> Note.PROGRESS.equals(note.kind()) && note.signed());
-        return keyring.keyForReading(clientId)
-                .flatMapMany(key -> signed.concatMap(note -> opened(key, note)))
+        // The key only when there is something to open: a client without notes has no key at all.
+        return signed.collectList()
+                .flatMapMany(found -> found.isEmpty() ? Flux.<ExportedNote>empty()
+                        : keyring.keyForReading(clientId).flatMapMany(key -> Flux.fromIterable(found)
+                                .concatMap(note -> opened(key, note))))
                 .onErrorResume(SubjectErasedException.class, erased -> Flux.empty());
     }
 

@@ -13,7 +13,7 @@ record AccessLog(List<Line> lines, boolean unavailable) {
 
     /** One entry as notes-service answers it. */
     record Entry(Instant at, String actorRole, UUID actorId, boolean you, String action, String activity,
-                 String outcome) {
+                 UUID noteId, String outcome) {
     }
 
     /**
