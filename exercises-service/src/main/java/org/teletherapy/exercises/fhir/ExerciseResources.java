@@ -110,8 +110,6 @@ final class ExerciseResources {
                         bandText(instrument, measure.severity()))),
                 "note", measure.needsFollowUp()
                         ? List.of(ordered("text", "The answer to item 9 asked for the therapist's follow-up.")) : null,
-                "referenceRange", List.of(ordered("low", ordered("value", 0), "high",
-                        ordered("value", measure.maxScore()), "text", "0 to " + measure.maxScore())),
                 "derivedFrom", List.of(Fhir.reference("QuestionnaireResponse", measure.responseId(), null)));
     }
 

@@ -34,7 +34,6 @@ final class ClinicalDocuments {
                         "restricted", null)),
                 "content", List.of(ordered("attachment", ordered(
                         "contentType", "text/plain",
-                        "language", "en",
                         "data", Base64.getEncoder().encodeToString(text(note).getBytes(StandardCharsets.UTF_8)),
                         "title", "Progress note",
                         "creation", Fhir.instant(note.createdAt())))),
