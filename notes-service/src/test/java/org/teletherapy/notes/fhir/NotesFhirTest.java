@@ -102,8 +102,14 @@ class NotesFhirTest extends NotesApiTestBase {
     void theOperatorReadsOnlyAuditEventsAndThoseAreValid() {
         UUID progress = fixture.writeNote("therapist1", client1Session, "progress", "Operator-must-not-see");
 
+        long before = lastSequence();
         search("/fhir/r4/DocumentReference?patient=" + CLIENT1, "operator1").expectStatus().isForbidden()
                 .expectBody().jsonPath("$.resourceType").isEqualTo("OperationOutcome");
+        // The refusal is audited, as every failed access to notes is.
+        assertThat(database.sql("select count(*) from audit_entry where sequence > :before and activity = 'note.export' "
+                        + "and outcome = 'denied' and actor_id = :operator")
+                .bind("before", before).bind("operator", DemoUsers.OPERATOR1)
+                .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1L);
         String events = search("/fhir/r4/AuditEvent?_count=20&after=" + Math.max(0, lastSequence() - 5), "operator1")
                 .expectStatus().isOk().expectHeader().contentTypeCompatibleWith(FHIR)
                 .expectBody(String.class).returnResult().getResponseBody();
