@@ -81,9 +81,9 @@ class MyDataPageTest extends SignedInPageTest {
                 .contains("Mild depression symptoms");
         assertThat(page.select("article.response").text()).contains("PHQ-9").contains("Several days");
         assertThat(page.select("article.note").text()).contains(NOTE_TEXT).contains("Theresa Lindqvist");
-        assertThat(page.select("a[href="/my-data/record.json"]").text()).isEqualTo("Download my data (FHIR, JSON)");
+        assertThat(page.select("a[href='/my-data/record.json']").text()).isEqualTo("Download my data (FHIR, JSON)");
         assertThat(page.text()).contains("psychotherapy notes");
-        assertThat(page.select("header nav a[href="/my-data"]").text()).isEqualTo("My data");
+        assertThat(page.select("header nav a[href='/my-data']").text()).isEqualTo("My data");
         assertThat(API.tokenSentTo("/fhir/r4/DocumentReference")).isEqualTo("Bearer client1-access-token");
         assertThat(API.querySentTo("GET", "/fhir/r4/Observation")).isEqualTo("patient=Patient/" + SUBJECT);
     }
