@@ -41,10 +41,24 @@ public class FhirExceptionHandler {
                     "Your role does not allow this.")));
         }
         return problems.handleException(error, exchange)
-                .map(entity -> entity.getBody() instanceof ProblemDetail problem ? respond(problem) : internal(error, exchange))
+                .map(entity -> outcomeOf(entity, error, exchange))
                 // Not one of the exceptions the problem handler knows: its own status if it has one, else a 500.
                 .onErrorResume(unhandled -> Mono.just(unhandled instanceof ErrorResponse response
                         ? respond(response.getBody()) : internal(unhandled, exchange)));
+    }
+
+    /** The problem handler's answer; on a FHIR path it is an OperationOutcome already (ApiExceptionHandler). */
+    @SuppressWarnings("unchecked")
+    private ResponseEntity<Map<String, Object>> outcomeOf(ResponseEntity<Object> entity, Exception error,
+                                                          ServerWebExchange exchange) {
+        if (entity.getBody() instanceof ProblemDetail problem) {
+            return respond(problem);
+        }
+        if (entity.getBody() instanceof Map<?, ?> outcome && "OperationOutcome".equals(outcome.get("resourceType"))) {
+            return ResponseEntity.status(entity.getStatusCode()).contentType(Fhir.MEDIA_TYPE)
+                    .body((Map<String, Object>) outcome);
+        }
+        return internal(error, exchange);
     }
 
     private ResponseEntity<Map<String, Object>> internal(Throwable error, ServerWebExchange exchange) {
