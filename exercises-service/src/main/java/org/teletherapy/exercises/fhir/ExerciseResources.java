@@ -22,6 +22,9 @@ final class ExerciseResources {
 
     static final String LOINC = "http://loinc.org";
     static final String SEVERITY_SYSTEM = "urn:teletherapy:severity";
+    /** Marks a hand-in listed without its answers, which failed their integrity check (a reader can tell why). */
+    static final Map<String, Object> UNREADABLE_TAG = Fhir.coding("urn:teletherapy:record-state", "answers-unreadable",
+            "The stored answers failed their integrity check and are left out");
 
     /**
      * The LOINC codes of one instrument. {@code panel} is the questionnaire's code (PHQ-9 44249-1, GAD-7 69737-5,
@@ -55,6 +58,7 @@ final class ExerciseResources {
     static Map<String, Object> questionnaireResponse(Response response, ExerciseTemplate template, String baseUrl) {
         Map<String, Object> patient = Fhir.reference("Patient", response.clientId(), null);
         return ordered("resourceType", "QuestionnaireResponse", "id", response.id().toString(),
+                "meta", response.unreadable() ? ordered("tag", List.of(UNREADABLE_TAG)) : null,
                 "questionnaire", questionnaireCanonical(template, baseUrl),
                 "status", "completed",
                 "subject", patient,

@@ -24,6 +24,7 @@ import org.teletherapy.service.fhir.FhirEndpoint;
 import org.teletherapy.service.fhir.FhirProblems.InvalidSearchException;
 import org.teletherapy.service.fhir.FhirProblems.ResourceNotFoundException;
 import org.teletherapy.service.fhir.FhirProperties;
+import org.teletherapy.service.fhir.OperationOutcomes;
 import org.teletherapy.service.fhir.Search;
 import org.teletherapy.service.security.Caller;
 import org.teletherapy.service.security.Role;
@@ -95,11 +96,22 @@ class ExercisesFhirController {
                         .flatMap(byId -> answers.ofClient(patient)
                                 // Only hand-ins of assignments the caller sees: a therapist's own, a client's released.
                                 .filter(response -> visible.containsKey(response.assignmentId()))
-                                .map(response -> ExerciseResources.questionnaireResponse(response,
-                                        byId.get(visible.get(response.assignmentId()).templateId()), fhir.baseUrl()))
-                                .collectList()))
-                .map(found -> Fhir.searchset(fhir.baseUrl(), "/QuestionnaireResponse?patient=Patient/" + patient, found,
-                        clock.instant()));
+                                .collectList()
+                                .map(found -> Fhir.searchset(fhir.baseUrl(),
+                                        "/QuestionnaireResponse?patient=Patient/" + patient,
+                                        found.stream().map(response -> ExerciseResources.questionnaireResponse(response,
+                                                byId.get(visible.get(response.assignmentId()).templateId()),
+                                                fhir.baseUrl())).toList(),
+                                        unreadable(found), clock.instant()))));
+    }
+
+    /** A warning for each hand-in listed without its answers because they failed their integrity check. */
+    private static List<Map<String, Object>> unreadable(List<SubmittedAnswers.Response> found) {
+        List<String> warnings = found.stream().filter(SubmittedAnswers.Response::unreadable)
+                .map(response -> "The answers of QuestionnaireResponse/" + response.id() + " failed their integrity "
+                        + "check and are left out; the hand-in itself is listed. The incident is logged.")
+                .toList();
+        return warnings.isEmpty() ? List.of() : List.of(OperationOutcomes.warnings("incomplete", warnings));
     }
 
     @GetMapping("/Observation")

@@ -1,9 +1,12 @@
 package org.teletherapy.exercises.submission;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.teletherapy.exercises.vault.ClientContent;
 import org.teletherapy.exercises.vault.ClientErasedException;
+import org.teletherapy.exercises.vault.UnreadableContentException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -17,9 +20,15 @@ import java.util.UUID;
 @Component
 public class SubmittedAnswers {
 
-    /** @param answers by question id; empty when the client's key is gone (erased) */
+    private static final Logger log = LoggerFactory.getLogger(SubmittedAnswers.class);
+
+    /**
+     * @param answers    by question id; empty when the client's key is gone (erased) or the stored answers failed
+     *                   their integrity check
+     * @param unreadable the stored answers failed their integrity check: the hand-in is there, its answers are not
+     */
     public record Response(UUID id, UUID assignmentId, UUID clientId, Instant submittedAt,
-                           Optional<Map<String, JsonNode>> answers) {
+                           Optional<Map<String, JsonNode>> answers, boolean unreadable) {
     }
 
     private final DatabaseClient database;
@@ -45,12 +54,24 @@ public class SubmittedAnswers {
     private record Sealed(UUID id, UUID assignmentId, UUID clientId, byte[] answers, Instant submittedAt) {
     }
 
+    /**
+     * One damaged hand-in must not keep the client from the rest of their record: it is listed as unreadable and
+     * logged by id. A key that is only unavailable for now still fails the whole read, to be tried again.
+     */
     private Mono<Response> open(Sealed sealed) {
         return content.openAnswers(sealed.clientId(), SubmissionService.ANSWERS, sealed.id(), sealed.answers())
-                .map(Optional::of)
-                .onErrorResume(ClientErasedException.class, e -> Mono.just(Optional.empty()))
-                .defaultIfEmpty(Optional.empty())
-                .map(answers -> new Response(sealed.id(), sealed.assignmentId(), sealed.clientId(), sealed.submittedAt(),
-                        answers));
+                .map(answers -> response(sealed, Optional.of(answers), false))
+                .onErrorResume(ClientErasedException.class, e -> Mono.just(response(sealed, Optional.empty(), false)))
+                .onErrorResume(e -> e instanceof UnreadableContentException unreadable && unreadable.integrityFailed(), e -> {
+                    log.warn("answers of submission {} failed their integrity check and are left out of the record",
+                            sealed.id());
+                    return Mono.just(response(sealed, Optional.empty(), true));
+                })
+                .defaultIfEmpty(response(sealed, Optional.empty(), false));
+    }
+
+    private static Response response(Sealed sealed, Optional<Map<String, JsonNode>> answers, boolean unreadable) {
+        return new Response(sealed.id(), sealed.assignmentId(), sealed.clientId(), sealed.submittedAt(), answers,
+                unreadable);
     }
 }

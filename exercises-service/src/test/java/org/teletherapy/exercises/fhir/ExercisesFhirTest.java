@@ -63,6 +63,36 @@ class ExercisesFhirTest extends ExercisesApiTestBase {
     }
 
     @Test
+    void aHandInWhoseAnswersFailTheirIntegrityCheckIsListedWithoutThemAndAWarningAndTheRestStayReadable() {
+        UUID damaged = handIn(JOURNAL, JOURNAL_ENTRY);
+        UUID intact = handIn(JOURNAL, JOURNAL_ENTRY);
+        byte[] stored = database.sql("select answers from submission where id = :id").bind("id", damaged)
+                .map(row -> row.get("answers", byte[].class)).one().block();
+        assertThat(stored).isNotNull();
+        stored[stored.length - 1] ^= 0x01;
+        database.sql("update submission set answers = :a where id = :id").bind("a", stored).bind("id", damaged)
+                .then().block();
+
+        String bundle = search("/fhir/r4/QuestionnaireResponse?patient=" + CLIENT1, "client1")
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+
+        FhirValidation.assertValid(bundle);
+        assertThat(resource(bundle, damaged).path("item").isEmpty()).isTrue();
+        assertThat(resource(bundle, damaged).path("meta").path("tag").get(0).path("code").asString())
+                .isEqualTo("answers-unreadable");
+        assertThat(resource(bundle, intact).path("meta").isMissingNode()).isTrue();
+        assertThat(answer(resource(bundle, intact), "moment").path("valueString").asString()).contains("weekend plans");
+        JsonNode outcome = outcome(bundle);
+        assertThat(outcome.path("issue").get(0).path("severity").asString()).isEqualTo("warning");
+        assertThat(outcome.path("issue").get(0).path("code").asString()).isEqualTo("incomplete");
+        assertThat(outcome.path("issue").findValuesAsString("diagnostics"))
+                .anySatisfy(text -> assertThat(text).contains("QuestionnaireResponse/" + damaged));
+        // The outcome is about the search, not one of its matches.
+        assertThat(JSON.readTree(bundle).path("total").asInt())
+                .isEqualTo(JSON.readTree(bundle).path("entry").size() - 1);
+    }
+
+    @Test
     void scoresAreValidObservationsOfTheLoincTotalWithTheBandAndTheSearchByCodeKeepsToOneInstrument() {
         UUID phq9 = handIn(PHQ_9, items(9, 1, Map.of("item9", 0)));
         UUID gad7 = handIn(GAD_7, items(7, 2, Map.of()));
@@ -128,6 +158,15 @@ class ExercisesFhirTest extends ExercisesApiTestBase {
             }
         }
         throw new AssertionError("no resource " + id + " in the bundle");
+    }
+
+    private static JsonNode outcome(String bundle) {
+        for (JsonNode entry : JSON.readTree(bundle).path("entry")) {
+            if (entry.path("search").path("mode").asString().equals("outcome")) {
+                return entry.path("resource");
+            }
+        }
+        throw new AssertionError("no OperationOutcome in the bundle");
     }
 
     private static JsonNode answer(JsonNode response, String linkId) {

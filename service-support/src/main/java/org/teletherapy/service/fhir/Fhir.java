@@ -69,10 +69,23 @@ public final class Fhir {
      */
     public static Map<String, Object> searchset(String base, String self, List<Map<String, Object>> resources,
                                                 Instant now) {
+        return searchset(base, self, resources, List.of(), now);
+    }
+
+    /**
+     * A {@code searchset} Bundle with OperationOutcomes about the search beside the matches ({@code search.mode}
+     * {@code outcome}), e.g. warnings about resources returned incomplete. They do not count in {@code total}.
+     */
+    public static Map<String, Object> searchset(String base, String self, List<Map<String, Object>> resources,
+                                                List<Map<String, Object>> outcomes, Instant now) {
         List<Map<String, Object>> entries = new ArrayList<>();
         for (Map<String, Object> resource : resources) {
             entries.add(ordered("fullUrl", fullUrl(base, resource), "resource", resource,
                     "search", ordered("mode", "match")));
+        }
+        for (Map<String, Object> outcome : outcomes) {
+            entries.add(ordered("fullUrl", "urn:uuid:" + outcome.get("id"), "resource", outcome,
+                    "search", ordered("mode", "outcome")));
         }
         return ordered("resourceType", "Bundle", "id", UUID.randomUUID().toString(),
                 "meta", ordered("lastUpdated", now.toString()),

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * A problem detail as a FHIR R4 {@code OperationOutcome}, for FHIR paths: FHIR clients read errors in that form
@@ -54,6 +55,17 @@ public final class OperationOutcomes {
             }
         }
         return Fhir.ordered("resourceType", "OperationOutcome", "issue", issues);
+    }
+
+    /**
+     * An outcome of warnings that go with a successful answer, as a searchset entry: each is an issue of severity
+     * {@code warning} with the issue-type code given (e.g. {@code incomplete}) and what a reader should know.
+     */
+    public static Map<String, Object> warnings(String code, List<String> diagnostics) {
+        List<Map<String, Object>> issues = diagnostics.stream()
+                .map(text -> Fhir.ordered("severity", "warning", "code", code, "diagnostics", text)).toList();
+        return Fhir.ordered("resourceType", "OperationOutcome", "id", UUID.randomUUID().toString(),
+                "issue", issues);
     }
 
     /** FHIR's issue-type codes for the statuses the platform answers. */

@@ -32,8 +32,11 @@ class MyRecord {
         this.api = api;
     }
 
-    /** One search's resources, and the FHIR base the service answered with (for the entries' full URLs). */
-    record Found(List<Map<String, Object>> resources, String base) {
+    /**
+     * One search's resources, the FHIR base the service answered with (for the entries' full URLs), and the
+     * OperationOutcomes it sent about the search (e.g. a warning that something is listed incomplete).
+     */
+    record Found(List<Map<String, Object>> resources, String base, List<Map<String, Object>> outcomes) {
     }
 
     /** The parts, each as the service that owns it answered. */
@@ -48,7 +51,17 @@ class MyRecord {
             all.addAll(responses.resources());
             all.addAll(observations.resources());
             all.addAll(documents.resources());
+            all.addAll(outcomes());
             return all;
+        }
+
+        /** What the services said about their parts: the download keeps it, the page says it in words. */
+        List<Map<String, Object>> outcomes() {
+            List<Map<String, Object>> outcomes = new ArrayList<>();
+            for (Found found : List.of(appointments, responses, observations, documents)) {
+                outcomes.addAll(found.outcomes());
+            }
+            return outcomes;
         }
     }
 
@@ -118,10 +131,17 @@ class MyRecord {
     }
 
     private Mono<Found> search(String pathAndQuery) {
-        return read(pathAndQuery).map(bundle -> new Found(
-                maps(bundle.get("entry")).stream().map(entry -> entry.get("resource"))
-                        .filter(Map.class::isInstance).map(MyRecord::map).toList(),
-                base(bundle, pathAndQuery)));
+        return read(pathAndQuery).map(bundle -> new Found(entries(bundle, false), base(bundle, pathAndQuery),
+                entries(bundle, true)));
+    }
+
+    /** The searchset's matches, or its outcomes ({@code search.mode} {@code outcome}). */
+    private static List<Map<String, Object>> entries(Map<String, Object> bundle, boolean outcomes) {
+        return maps(bundle.get("entry")).stream()
+                .filter(entry -> outcomes == (entry.get("search") instanceof Map<?, ?> search
+                        && "outcome".equals(search.get("mode"))))
+                .map(entry -> entry.get("resource"))
+                .filter(Map.class::isInstance).map(MyRecord::map).toList();
     }
 
     /** The base the service named in its self link, up to the resource type searched. */

@@ -18,12 +18,15 @@ import static org.teletherapy.web.mydata.MyRecord.maps;
  * zone. Read from the FHIR resources themselves, so the page cannot say something the file does not.
  */
 record RecordSummary(String name, String email, List<SessionLine> sessions, List<ResponseLine> responses,
-                     List<ScoreLine> scores, List<NoteLine> notes) {
+                     List<ScoreLine> scores, List<NoteLine> notes, int unreadable) {
+
+    /** The tag exercises-service puts on a hand-in it lists without its answers (they failed their check). */
+    static final String UNREADABLE = "answers-unreadable";
 
     record SessionLine(String when, String therapist, String status, String reason) {
     }
 
-    record ResponseLine(String when, String questionnaire, List<Answer> answers) {
+    record ResponseLine(String when, String questionnaire, List<Answer> answers, boolean unreadable) {
     }
 
     record Answer(String question, String answer) {
@@ -60,7 +63,7 @@ record RecordSummary(String name, String email, List<SessionLine> sessions, List
                         maps(item.get("answer")).stream().map(RecordSummary::answerText).findFirst().orElse("")));
             }
             responses.add(new ResponseLine(when(response.get("authored"), viewer),
-                    questionnaire(String.valueOf(response.get("questionnaire"))), answers));
+                    questionnaire(String.valueOf(response.get("questionnaire"))), answers, tagged(response, UNREADABLE)));
         }
         List<ScoreLine> scores = new ArrayList<>();
         for (Map<String, Object> observation : parts.observations().resources()) {
@@ -78,7 +81,14 @@ record RecordSummary(String name, String email, List<SessionLine> sessions, List
                     .findFirst().orElse("");
             notes.add(new NoteLine(when(document.get("date"), viewer), author, text(document)));
         }
-        return new RecordSummary(nameOf(parts.patient()), emailOf(parts.patient()), sessions, responses, scores, notes);
+        int unreadable = (int) responses.stream().filter(ResponseLine::unreadable).count();
+        return new RecordSummary(nameOf(parts.patient()), emailOf(parts.patient()), sessions, responses, scores, notes,
+                unreadable);
+    }
+
+    private static boolean tagged(Map<String, Object> resource, String code) {
+        return resource.get("meta") instanceof Map<?, ?> meta
+                && maps(meta.get("tag")).stream().anyMatch(tag -> code.equals(tag.get("code")));
     }
 
     static String nameOf(Map<String, Object> person) {

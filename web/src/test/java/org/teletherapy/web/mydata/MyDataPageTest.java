@@ -112,6 +112,40 @@ class MyDataPageTest extends SignedInPageTest {
     }
 
     @Test
+    void aHandInListedWithoutItsAnswersIsSaidSoOnThePageAndTheDownloadKeepsTheWarning() {
+        String patient = "Patient/" + SUBJECT;
+        String damaged = "6b000000-0000-4000-8000-000000000002";
+        API.answer("/fhir/r4/QuestionnaireResponse", fhir("""
+                {"resourceType":"Bundle","type":"searchset","total":1,
+                 "link":[{"relation":"self","url":"%s/QuestionnaireResponse?patient=%s"}],
+                 "entry":[{"fullUrl":"%s/QuestionnaireResponse/%s","search":{"mode":"match"},
+                   "resource":{"resourceType":"QuestionnaireResponse","id":"%s",
+                     "meta":{"tag":[{"system":"urn:teletherapy:record-state","code":"answers-unreadable"}]},
+                     "questionnaire":"http://loinc.org/q/44249-1","status":"completed","subject":{"reference":"%s"},
+                     "authored":"2026-12-01T18:00:00Z"}},
+                  {"fullUrl":"urn:uuid:6d000000-0000-4000-8000-000000000001","search":{"mode":"outcome"},
+                   "resource":{"resourceType":"OperationOutcome","id":"6d000000-0000-4000-8000-000000000001",
+                     "issue":[{"severity":"warning","code":"incomplete",
+                               "diagnostics":"The answers of QuestionnaireResponse/%s failed their integrity check."}]}}]}"""
+                .formatted(BASE, patient, BASE, damaged, damaged, patient, damaged)));
+
+        Document page = page("/my-data");
+        assertThat(page.select("[role=status]").text()).contains("One hand-in is listed without answers");
+        assertThat(page.select("article.response").text()).contains("PHQ-9")
+                .contains("The answers cannot be shown: their stored copy failed an integrity check.");
+        assertThat(page.select("article.response dl")).isEmpty();
+
+        String bundle = web.mutateWith(client()).get().uri("/my-data/record.json").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        FhirValidation.assertValid(bundle);
+        List<String> types = new ArrayList<>();
+        JsonMapper.builder().build().readTree(bundle).path("entry")
+                .forEach(entry -> types.add(entry.path("resource").path("resourceType").asString()));
+        assertThat(types).containsExactly("Patient", "Practitioner", "Appointment", "QuestionnaireResponse",
+                "Observation", "DocumentReference", "OperationOutcome");
+    }
+
+    @Test
     void aServiceThatIsDownMeansNoHalfRecordIsHandedOut() {
         API.answer("/fhir/r4/DocumentReference", Answer.problem(503, "service-unavailable"));
 
