@@ -58,6 +58,19 @@ class ErasureTest extends NotesApiTestBase {
     }
 
     @Test
+    void aNoteIsGoneForItsAuthorAfterTheWholeErasureWhichUnlinksTheClientFirst() {
+        UUID note = fixture.writeNote("therapist1", session, "progress", "text");
+
+        // As sessions-service erases: the roster link goes first, then client.erased.
+        fixture.unlink(DemoUsers.THERAPIST1, client);
+        TestEvents.publish(new ClientErased(client, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                web.get().uri("/api/v1/notes/{id}", note).headers(as("therapist1")).exchange().expectStatus().isEqualTo(410)
+                        .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:client-erased"));
+    }
+
+    @Test
     void nothingNewIsWrittenAboutAnErasedClient() {
         erase();
         UUID laterSession = fixture.completedSession(DemoUsers.THERAPIST1, client);
