@@ -64,7 +64,8 @@ class Erasures {
                 .doOnNext(started -> {
                     if (started.created()) {
                         meters.counter("teletherapy.erasures.started", "reason", reason.code()).increment();
-                        log.info("erasure {} started by operator {} ({})", id, operator.id(), reason.code());
+                        // Who asked is kept with the erasure (requested_by), not in the log, which names no one.
+                        log.info("erasure {} started ({})", id, reason.code());
                     }
                 });
     }
