@@ -92,4 +92,12 @@
       source.close();
     });
   });
+
+  // "Print this page" (My data): the page prints without it too, from the browser's menu.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-print]");
+    if (button) {
+      window.print();
+    }
+  });
 })();

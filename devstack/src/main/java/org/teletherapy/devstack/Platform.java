@@ -414,6 +414,8 @@ public final class Platform implements AutoCloseable {
         // Human-readable lines on the console (app.log); the same events as JSON lines for machines (app.jsonl).
         env.put("LOGGING_FILE_NAME", options.logDirectory().resolve(app.module() + ".jsonl").toString());
         env.put("LOGGING_STRUCTURED_FORMAT_FILE", "ecs");
+        // The FHIR base as callers reach it (the gateway), for the full URLs of the services' FHIR Bundles.
+        env.put("TELETHERAPY_FHIR_BASE_URL", gatewayUrl() + "/fhir/r4");
         if (app.database() != null) {
             String password = options.secrets().get("db." + app.database());
             env.put("SPRING_R2DBC_URL", postgres.r2dbcUrl(app.database()));

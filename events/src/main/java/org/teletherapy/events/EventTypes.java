@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.teletherapy.events.accounts.ClientErased;
+import org.teletherapy.events.erasure.ErasurePartDone;
 import org.teletherapy.events.exercises.ExerciseAssigned;
 import org.teletherapy.events.exercises.ExerciseOverdue;
 import org.teletherapy.events.exercises.ExerciseSubmitted;
@@ -52,7 +53,10 @@ public final class EventTypes {
             new Registration(MeasureScored.TYPE, MeasureScored.class, Topics.EXERCISES),
             new Registration(MeasureSafetyAlert.TYPE, MeasureSafetyAlert.class, Topics.EXERCISES),
             new Registration(MeasureSafetyAlertAcknowledged.TYPE, MeasureSafetyAlertAcknowledged.class,
-                    Topics.EXERCISES));
+                    Topics.EXERCISES),
+
+            // Written by notes, exercises and notifications alike, read by sessions-service: see Topics.ERASURE.
+            new Registration(ErasurePartDone.TYPE, ErasurePartDone.class, Topics.ERASURE));
 
     private static final Map<String, Registration> BY_TYPE = new LinkedHashMap<>();
     private static final Map<Class<?>, Registration> BY_CLASS = new LinkedHashMap<>();

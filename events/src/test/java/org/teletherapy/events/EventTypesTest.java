@@ -35,7 +35,8 @@ class EventTypesTest {
         "exercise.overdue,     teletherapy.exercises.v1",
         "measure.scored,       teletherapy.exercises.v1",
         "measure.safety-alert, teletherapy.exercises.v1",
-        "measure.safety-alert-acknowledged, teletherapy.exercises.v1"
+        "measure.safety-alert-acknowledged, teletherapy.exercises.v1",
+        "erasure.part-done,    teletherapy.erasure.v1"
     })
     void everyEventTypeOfTheDesignGoesToItsProducersTopic(String type, String topic) {
         assertThat(EventTypes.topicOf(type)).isEqualTo(topic);
@@ -47,7 +48,7 @@ class EventTypesTest {
                 "session.booked", "session.rescheduled", "session.cancelled", "session.completed", "session.noshow",
                 "roster.linked", "roster.unlinked", "client.erased", "note.signed", "notes.erased",
                 "exercise.assigned", "exercise.submitted", "exercise.overdue", "measure.scored",
-                "measure.safety-alert", "measure.safety-alert-acknowledged");
+                "measure.safety-alert", "measure.safety-alert-acknowledged", "erasure.part-done");
     }
 
     @ParameterizedTest

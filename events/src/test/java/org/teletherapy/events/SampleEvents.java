@@ -6,6 +6,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.teletherapy.events.accounts.ClientErased;
+import org.teletherapy.events.erasure.ErasureOutcome;
+import org.teletherapy.events.erasure.ErasurePart;
+import org.teletherapy.events.erasure.ErasurePartDone;
+import org.teletherapy.events.erasure.ErasureRefusal;
 import org.teletherapy.events.exercises.ExerciseAssigned;
 import org.teletherapy.events.exercises.ExerciseOverdue;
 import org.teletherapy.events.exercises.ExerciseSubmitted;
@@ -63,7 +67,9 @@ final class SampleEvents {
             sample(new MeasureSafetyAlert(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), RESPONSE, CLIENT,
                     THERAPIST, Instrument.PHQ_9, OCCURRED)),
             sample(new MeasureSafetyAlertAcknowledged(UUID.fromString("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), CLIENT,
-                    THERAPIST, OCCURRED)));
+                    THERAPIST, OCCURRED)),
+            sample(new ErasurePartDone(CLIENT, ErasurePart.NOTES, ErasureOutcome.REFUSED,
+                    ErasureRefusal.RETENTION_PERIOD, OCCURRED)));
 
     static DomainEvent of(String type) {
         DomainEvent sample = SAMPLES.get(type);

@@ -4,7 +4,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.teletherapy.service.fhir.FhirExceptionHandler;
+import org.teletherapy.service.fhir.FhirProperties;
 import org.teletherapy.service.observability.PathSecretsObservationFilter;
 import org.teletherapy.service.input.StrictJson;
 import org.teletherapy.service.input.StrictParameterConversions;
@@ -19,6 +22,7 @@ import java.time.Clock;
 
 /** Problem details, request ids and privacy-safe spans for every service, without any code in the service. */
 @AutoConfiguration
+@EnableConfigurationProperties(FhirProperties.class)
 public class ServiceSupportAutoConfiguration {
 
     /**
@@ -40,6 +44,12 @@ public class ServiceSupportAutoConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictJsonInput() {
         return StrictJson::configure;
+    }
+
+    /** Errors of FHIR endpoints as OperationOutcomes; the problem itself is still decided by the handler above. */
+    @Bean
+    FhirExceptionHandler fhirExceptionHandler(ApiExceptionHandler problems) {
+        return new FhirExceptionHandler(problems);
     }
 
     @Bean

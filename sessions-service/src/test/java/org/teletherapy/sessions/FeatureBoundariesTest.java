@@ -13,6 +13,7 @@ class FeatureBoundariesTest {
                 .owns("availability", "availability", "time_off")
                 .owns("roster", "roster")
                 .owns("calendar", "calendar_feed")
+                .owns("erasure", "erasure", "erasure_part")
                 .verify();
     }
 }

@@ -14,6 +14,7 @@ import org.teletherapy.testsupport.MalformedInputs.Case;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.springframework.http.HttpMethod.DELETE;
@@ -76,7 +77,13 @@ class MalformedInputTest {
                                 "{\"firstName\":\"Ana\",\"lastName\":\"Lima\",\"email\":\"ana@example.org\"}")
                         .textField("firstName").textField("lastName").textField("email").body().cases(),
                 MalformedInputs.endpoint(DELETE, "/api/v1/roster/clients/{clientId}", "therapist1", null)
-                        .pathId("clientId", DemoUsers.CLIENT2.toString()).cases()
+                        .pathId("clientId", DemoUsers.CLIENT2.toString()).cases(),
+                // A client nobody has: a case wrongly let through would answer 422 (unknown-client), never erase anyone.
+                MalformedInputs.endpoint(POST, "/api/v1/erasures", "operator1",
+                                "{\"clientId\":\"" + UUID.randomUUID() + "\",\"reason\":\"client-request\",\"reference\":\"DSR-1\"}")
+                        .uuidField("clientId").enumField("reason", "client-request").textField("reference").body().cases(),
+                MalformedInputs.endpoint(GET, "/api/v1/erasures/{id}", "operator1", null)
+                        .pathId("id", UUID.randomUUID().toString()).cases()
         ).flatMap(List::stream);
     }
 

@@ -136,7 +136,7 @@ final class DemoScenario {
     }
 
     /** Notes and exercises learn sessions and rosters from events: what they have not heard of yet is a 4xx. */
-    private UUID retryUntilCreated(String user, String path, Map<String, ?> body) {
+    UUID retryUntilCreated(String user, String path, Map<String, ?> body) {
         return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
             var result = gateway.post().uri(path).headers(h -> h.setBearerAuth(token(user))).bodyValue(body)
                     .exchange().expectBody(Map.class).returnResult();

@@ -54,6 +54,23 @@ final class RunningPlatform {
         }
     }
 
+    /**
+     * A service's database as someone with the database password sees it (psql, a backup): for proofs about what is
+     * stored, such as what is left of an erased client, never to check what the API shows.
+     */
+    <T> T inDatabase(String database, SqlWork<T> work) {
+        try (Connection connection = DriverManager.getConnection(platform.postgres().jdbcUrl(database), database,
+                secrets.get("db." + database))) {
+            return work.with(connection);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not read " + database, e);
+        }
+    }
+
+    interface SqlWork<T> {
+        T with(Connection connection) throws SQLException, IOException;
+    }
+
     static synchronized RunningPlatform get() {
         if (started == null) {
             started = start();

@@ -78,6 +78,17 @@ public final class RoleRefusals {
                 || HttpMethod.DELETE.equals(refusal.method())
                 ? request
                 : request.contentType(MediaType.APPLICATION_JSON).bodyValue(INVALID_JSON_BODY);
+        if (refusal.path().startsWith("/fhir/")) {
+            // FHIR endpoints answer errors as OperationOutcomes, carrying the same problem type as a coded detail.
+            sent.exchange()
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentTypeCompatibleWith(MediaType.valueOf("application/fhir+json"))
+                    .expectBody()
+                    .jsonPath("$.resourceType").isEqualTo("OperationOutcome")
+                    .jsonPath("$.issue[0].code").isEqualTo("forbidden")
+                    .jsonPath("$.issue[0].details.coding[0].code").isEqualTo("forbidden");
+            return;
+        }
         sent.exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)

@@ -26,6 +26,16 @@ public class Assignments {
         return store.visibleToClient(id, clientId, clock.instant()).map(Assignment::ref);
     }
 
+    /**
+     * A client's assignments for their record: all that were released to them, or with {@code therapistId} set only
+     * those that therapist gave while the client is on their roster.
+     */
+    public Flux<AssignmentRef> ofClient(UUID clientId, UUID therapistId) {
+        Flux<Assignment> found = therapistId == null ? store.visibleToClient(clientId, clock.instant(), null)
+                : store.assignedBy(therapistId, clientId, null);
+        return found.map(Assignment::ref);
+    }
+
     /** An assignment the therapist gave to a client still on their roster; otherwise empty. */
     public Mono<AssignmentRef> assignedBy(UUID id, UUID therapistId) {
         return store.assignedBy(id, therapistId).map(Assignment::ref);

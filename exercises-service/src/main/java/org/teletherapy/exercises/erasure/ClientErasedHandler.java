@@ -6,7 +6,10 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.teletherapy.eventing.inbox.EventHandler;
 import org.teletherapy.eventing.inbox.EventMetadata;
+import org.teletherapy.eventing.outbox.OutboxWriter;
 import org.teletherapy.events.accounts.ClientErased;
+import org.teletherapy.events.erasure.ErasurePart;
+import org.teletherapy.events.erasure.ErasurePartDone;
 import org.teletherapy.exercises.assignment.Assignments;
 import org.teletherapy.exercises.measure.Measures;
 import org.teletherapy.exercises.roster.Roster;
@@ -15,11 +18,14 @@ import org.teletherapy.exercises.session.KnownSessions;
 import org.teletherapy.exercises.vault.AnswerVault;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
+
 /**
  * An operator erased a client. Their key is destroyed, so every answer, draft, instruction and comment sealed for them
  * is unreadable for good (backups included); the plain figures about them (scores, alerts, roster links) are deleted;
  * open homework is withdrawn, so no overdue event is ever raised about them. All in the transaction that records the
- * event.
+ * event, with the confirmation of the exercises part ({@code erasure.part-done}) for sessions-service's erasure saga:
+ * a redelivery is a duplicate and changes nothing; a new {@code client.erased} finds nothing left and confirms again.
  */
 @Component
 class ClientErasedHandler implements EventHandler<ClientErased> {
@@ -33,9 +39,13 @@ class ClientErasedHandler implements EventHandler<ClientErased> {
     private final Roster roster;
     private final KnownSessions sessions;
     private final DatabaseClient database;
+    private final OutboxWriter outbox;
+    private final Clock clock;
 
     ClientErasedHandler(AnswerVault vault, Assignments assignments, Measures measures, SafetyAlerts safetyAlerts,
-                        Roster roster, KnownSessions sessions, DatabaseClient database) {
+                        Roster roster, KnownSessions sessions, DatabaseClient database, OutboxWriter outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
         this.vault = vault;
         this.assignments = assignments;
         this.measures = measures;
@@ -62,6 +72,9 @@ class ClientErasedHandler implements EventHandler<ClientErased> {
                 .then(measures.forget(event.clientId()))
                 .then(roster.forget(event.clientId()))
                 .then(sessions.forget(event.clientId()))
+                .then(outbox.append(ErasurePartDone.done(event.clientId(), ErasurePart.EXERCISES, clock.instant()),
+                        event.clientId().toString()))
+                .then()
                 .doOnSuccess(done -> log.info("erased the exercises data of a client (event {})", metadata.id()));
     }
 }

@@ -70,7 +70,7 @@ public class Measures {
     }
 
     /** A client's scores, oldest first, for one instrument or all. */
-    Flux<MeasureRecord> history(UUID clientId, @Nullable Instrument instrument) {
+    public Flux<MeasureRecord> history(UUID clientId, @Nullable Instrument instrument) {
         DatabaseClient.GenericExecuteSpec select = database.sql("select * from measure where client_id = :client"
                         + (instrument == null ? "" : " and instrument = :instrument") + " order by measured_at, response_id")
                 .bind("client", clientId);

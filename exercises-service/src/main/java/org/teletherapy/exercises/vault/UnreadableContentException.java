@@ -31,6 +31,11 @@ public final class UnreadableContentException extends ProblemException {
                         + "was recorded; quote the request id to support.", "client key unavailable", cause);
     }
 
+    /** Whether the content itself is damaged for good, as against a key that is only unavailable for now. */
+    public boolean integrityFailed() {
+        return getStatusCode().value() == HttpStatus.INTERNAL_SERVER_ERROR.value();
+    }
+
     @Override
     public String getMessage() {
         return reason;

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import org.teletherapy.events.Topics;
 import org.teletherapy.events.accounts.ClientErased;
 import org.teletherapy.events.roster.RosterLinked;
 import org.teletherapy.exercises.vault.AnswerVault;
@@ -16,6 +17,8 @@ import org.teletherapy.testsupport.TestEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +29,7 @@ import static org.teletherapy.exercises.ExercisesFixtures.as;
 import static org.teletherapy.exercises.ExercisesFixtures.assign;
 import static org.teletherapy.exercises.ExercisesFixtures.link;
 import static org.teletherapy.exercises.ExercisesFixtures.linked;
+import static org.teletherapy.exercises.ExercisesFixtures.outboxEvents;
 
 @IntegrationTest
 class ClientErasedTest {
@@ -75,5 +79,31 @@ class ClientErasedTest {
         TestEvents.publish(new RosterLinked(marker, DemoUsers.THERAPIST2, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> linked(database, marker, DemoUsers.THERAPIST2));
         assertThat(linked(database, client, DemoUsers.THERAPIST2)).isFalse();
+    }
+
+    @Test
+    void theExercisesPartIsConfirmedOnceItIsErasedAndARedeliveryConfirmsNothingNew() {
+        UUID client = UUID.randomUUID();
+        link(database, client, DemoUsers.THERAPIST1);
+        ClientErased erased = new ClientErased(client, Instant.now());
+        UUID eventId = UUID.randomUUID();
+
+        TestEvents.publish(erased, eventId);
+        TestEvents.publish(erased, eventId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> outboxEvents(database, "erasure.part-done", "clientId", client) == 1);
+        assertThat(linked(database, client, DemoUsers.THERAPIST1)).as("erased in the same transaction").isFalse();
+        // Published by the relay, once, with ids and codes only.
+        List<String> published = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            published.clear();
+            published.addAll(TestEvents.published(Topics.ERASURE, "erasure.part-done",
+                    payload -> payload.contains(client.toString()), Duration.ofSeconds(2)));
+            return !published.isEmpty();
+        });
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0)).contains("\"part\":\"exercises\"", "\"outcome\":\"done\"")
+                .doesNotContain("reasonCode\":\"");
+        assertThat(outboxEvents(database, "erasure.part-done", "clientId", client)).isEqualTo(1);
     }
 }

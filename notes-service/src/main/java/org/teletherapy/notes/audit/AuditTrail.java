@@ -95,9 +95,19 @@ public class AuditTrail {
     }
 
     /** Up to {@code limit} entries after {@code afterSequence}, in chain order. */
-    Flux<AuditEntry> entriesAfter(long afterSequence, int limit) {
+    public Flux<AuditEntry> entriesAfter(long afterSequence, int limit) {
         return database.sql("select " + COLUMNS + " from audit_entry where sequence > :after order by sequence limit :limit")
                 .bind("after", afterSequence)
+                .bind("limit", limit)
+                .map(AuditTrail::entry)
+                .all();
+    }
+
+    /** The sealed entries about one client, newest first, at most {@code limit}. */
+    public Flux<AuditEntry> entriesOfClient(UUID clientId, int limit) {
+        return database.sql("select " + COLUMNS + " from audit_entry where client_id = :client and sequence is not null "
+                        + "order by sequence desc limit :limit")
+                .bind("client", clientId)
                 .bind("limit", limit)
                 .map(AuditTrail::entry)
                 .all();

@@ -12,9 +12,9 @@ import java.util.Map;
  * Metadata only, as in the table: who (by id), in which role, what, on which note and client, the outcome, the
  * request id, and the entry's place in the hash chain (so the chain can be re-verified from the export).
  */
-final class FhirAuditEvents {
+public final class FhirAuditEvents {
 
-    static final String MEDIA_TYPE = "application/fhir+json";
+    public static final String MEDIA_TYPE = "application/fhir+json";
 
     private static final String ACTIVITY_SYSTEM = "urn:teletherapy:audit-activity";
     private static final String USER_SYSTEM = "urn:teletherapy:user";
@@ -32,7 +32,7 @@ final class FhirAuditEvents {
                 "entry", bundleEntries);
     }
 
-    static Map<String, Object> auditEvent(AuditEntry entry) {
+    public static Map<String, Object> auditEvent(AuditEntry entry) {
         Map<String, Object> event = ordered(
                 "resourceType", "AuditEvent",
                 "id", entry.id().toString(),

@@ -138,6 +138,14 @@ public class Caseload {
                 .then();
     }
 
+    /** Whether the client is on the therapist's roster now. */
+    public Mono<Boolean> onRoster(UUID therapistId, UUID clientId) {
+        return database.sql("select linked from caseload_roster where therapist_id = :therapist and client_id = :client")
+                .bind("therapist", therapistId).bind("client", clientId)
+                .map(row -> Boolean.TRUE.equals(row.get("linked", Boolean.class)))
+                .one().defaultIfEmpty(false);
+    }
+
     /** Whether the therapist was unlinked from the client's roster (never linked is not unlinked). */
     public Mono<Boolean> unlinked(UUID therapistId, UUID clientId) {
         return database.sql("select not linked as unlinked from caseload_roster where therapist_id = :therapist "

@@ -7,7 +7,10 @@ import org.teletherapy.events.accounts.ClientErased;
 import org.teletherapy.notes.audit.AuditContext;
 import reactor.core.publisher.Mono;
 
-/** sessions-service erased a client's account: their notes go with it (the keys are destroyed, the rows stay). */
+/**
+ * sessions-service erased a client's account: their notes go with it (the keys are destroyed, the rows stay), unless
+ * the retention rule keeps them; either way the notes part is confirmed with {@code erasure.part-done}.
+ */
 @Component
 class ClientErasedHandler implements EventHandler<ClientErased> {
 
@@ -24,7 +27,6 @@ class ClientErasedHandler implements EventHandler<ClientErased> {
 
     @Override
     public Mono<Void> apply(ClientErased event, EventMetadata metadata) {
-        return erasures.erase(AuditContext.forEvent(metadata.id()), event.clientId(), "client.erased", null,
-                "account-erased", null).then();
+        return erasures.eraseForPlatform(AuditContext.forEvent(metadata.id()), event.clientId()).then();
     }
 }

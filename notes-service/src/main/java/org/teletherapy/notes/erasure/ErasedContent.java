@@ -2,6 +2,7 @@ package org.teletherapy.notes.erasure;
 
 import reactor.core.publisher.Mono;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -12,4 +13,7 @@ public interface ErasedContent {
 
     /** The client's notes, which crypto-shredding leaves in place but unreadable. */
     Mono<Long> notesOf(UUID clientId);
+
+    /** When the client's most recently signed note was signed; empty if none is signed. For the retention rule. */
+    Mono<Instant> lastSignedAt(UUID clientId);
 }

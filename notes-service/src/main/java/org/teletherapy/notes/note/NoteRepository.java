@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -49,6 +50,15 @@ class NoteRepository implements ErasedContent {
     public Mono<Long> notesOf(UUID clientId) {
         return database.sql("select count(*) as notes from note where client_id = :client").bind("client", clientId)
                 .map(row -> row.get("notes", Long.class)).one();
+    }
+
+    @Override
+    public Mono<Instant> lastSignedAt(UUID clientId) {
+        return database.sql("select max(signed_at) as last_signed from note where client_id = :client and status = 'signed'")
+                .bind("client", clientId)
+                .map(row -> Optional.ofNullable(row.get("last_signed", Instant.class)))
+                .one()
+                .flatMap(Mono::justOrEmpty);
     }
 
     Mono<UUID> findIdBySessionAndKind(UUID sessionId, String kind) {

@@ -188,11 +188,18 @@ class NoteService {
                 noteAndEntries -> noteAndEntries.getT1().clientId()).map(Tuple2::getT2);
     }
 
-    /** The caller's note, or 404 for anyone else's: whether it exists is nobody else's business. */
+    /**
+     * The caller's note, or 404 for anyone else's: whether it exists is nobody else's business. A note about an
+     * erased client is gone (410) for its author too, before the roster is asked: the erasure unlinks the client,
+     * and "not on your caseload" would say less than the truth.
+     */
     private Mono<Note> ownNote(UUID noteId, UUID therapistId, boolean forUpdate) {
         return notes.find(noteId, forUpdate)
                 .filter(note -> note.authorId().equals(therapistId))
                 .switchIfEmpty(Mono.error(NoteProblems.NotFound::new))
+                .flatMap(note -> erasedClients.among(List.of(note.clientId()))
+                        .flatMap(erased -> erased.isEmpty() ? Mono.just(note)
+                                : Mono.<Note>error(new NoteProblems.ClientErased())))
                 .filterWhen(note -> caseload.unlinked(therapistId, note.clientId()).map(unlinked -> !unlinked))
                 .switchIfEmpty(Mono.error(NoteProblems.NotOnCaseload::new));
     }

@@ -58,6 +58,19 @@ class ErasureTest extends NotesApiTestBase {
     }
 
     @Test
+    void aNoteIsGoneForItsAuthorAfterTheWholeErasureWhichUnlinksTheClientFirst() {
+        UUID note = fixture.writeNote("therapist1", session, "progress", "text");
+
+        // As sessions-service erases: the roster link goes first, then client.erased.
+        fixture.unlink(DemoUsers.THERAPIST1, client);
+        TestEvents.publish(new ClientErased(client, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                web.get().uri("/api/v1/notes/{id}", note).headers(as("therapist1")).exchange().expectStatus().isEqualTo(410)
+                        .expectBody().jsonPath("$.type").isEqualTo("urn:teletherapy:problem:client-erased"));
+    }
+
+    @Test
     void nothingNewIsWrittenAboutAnErasedClient() {
         erase();
         UUID laterSession = fixture.completedSession(DemoUsers.THERAPIST1, client);
@@ -104,6 +117,86 @@ class ErasureTest extends NotesApiTestBase {
                 .expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("reason");
         assertThat(count("select count(*) from client_erasure where client_id = :c")).isZero();
+    }
+
+    @Test
+    void thePlatformErasureKeepsNotesSignedWithinTheRetentionPeriodAndSaysWhy() {
+        // The tests' deployment keeps signed notes ten years (config/application.yml).
+        UUID signed = fixture.writeNote("therapist1", session, "progress", "signed text");
+        fixture.sign("therapist1", signed);
+
+        TestEvents.publish(new ClientErased(client, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> partDone("refused") == 1);
+        assertThat(count("""
+                select count(*) from eventing.outbox_event
+                 where event_type = 'erasure.part-done' and topic = 'teletherapy.erasure.v1' and event_key = cast(:c as text)
+                   and convert_from(payload, 'UTF8')::jsonb ->> 'part' = 'notes'
+                   and convert_from(payload, 'UTF8')::jsonb ->> 'reasonCode' = 'retention-period'""")).isEqualTo(1);
+        // Kept: the key, the record of no erasure, and the author can still read the note.
+        assertThat(count("select count(*) from crypto.client_keyset where subject_id = :c and wrapped_keyset is not null "
+                + "and destroyed_at is null")).isEqualTo(1);
+        assertThat(count("select count(*) from client_erasure where client_id = :c")).isZero();
+        web.get().uri("/api/v1/notes/{id}", signed).headers(as("therapist1")).exchange().expectStatus().isOk();
+        assertThat(partDone("done")).isZero();
+        // The relay published the refusal.
+        await().atMost(Duration.ofSeconds(30)).until(() -> count("""
+                select count(*) from eventing.outbox_event where event_type = 'erasure.part-done'
+                   and event_key = cast(:c as text) and sent_at is not null""") == 1);
+    }
+
+    @Test
+    void thePlatformErasureConfirmsTheNotesPartAndARedeliveryChangesNothing() {
+        UUID draft = fixture.writeNote("therapist1", session, "psychotherapy", "draft text");
+        ClientErased erased = new ClientErased(client, Instant.now());
+        UUID eventId = UUID.randomUUID();
+
+        TestEvents.publish(erased, eventId);
+        TestEvents.publish(erased, eventId);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> partDone("done") == 1);
+        web.get().uri("/api/v1/notes/{id}", draft).headers(as("therapist1")).exchange().expectStatus().isEqualTo(410);
+        // The same event again is a duplicate: after a later marker event, still one confirmation and one erasure.
+        UUID marker = UUID.randomUUID();
+        TestEvents.publish(new ClientErased(marker, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> database.sql("""
+                        select count(*) from eventing.outbox_event where event_type = 'erasure.part-done'
+                           and event_key = cast(:m as text)""")
+                .bind("m", marker).map(row -> row.get(0, Long.class)).one().block() == 1);
+        assertThat(partDone("done")).isEqualTo(1);
+        assertThat(count("select count(*) from eventing.outbox_event where event_type = 'notes.erased' "
+                + "and event_key = cast(:c as text)")).isEqualTo(1);
+        assertThat(count("select count(*) from eventing.outbox_event where event_type = 'erasure.part-done' "
+                + "and event_key = cast(:c as text) and convert_from(payload, 'UTF8') like '%text%'")).isZero();
+
+        // A new client.erased for the same client (a saga run again) hears the same answer, and nothing is erased twice.
+        TestEvents.publish(new ClientErased(client, Instant.now()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> partDone("done") == 2);
+        assertThat(count("select count(*) from client_erasure where client_id = :c")).isEqualTo(1);
+        assertThat(partDone("refused")).isZero();
+    }
+
+    @Test
+    void anOperatorsErasureIsNotHeldBackByTheRetentionRuleAndConfirmsTheNotesPart() {
+        UUID signed = fixture.writeNote("therapist1", session, "progress", "signed text");
+        fixture.sign("therapist1", signed);
+
+        web.post().uri("/api/v1/notes/erasures").headers(as("operator1"))
+                .bodyValue(Map.of("clientId", client, "reason", "retention-expired", "reference", "DSR-7")).exchange()
+                .expectStatus().isCreated();
+
+        web.get().uri("/api/v1/notes/{id}", signed).headers(as("therapist1")).exchange().expectStatus().isEqualTo(410);
+        assertThat(partDone("done")).isEqualTo(1);
+    }
+
+    /** The notes part's confirmations of this test's client with this outcome, in the outbox. */
+    private long partDone(String outcome) {
+        return database.sql("""
+                        select count(*) from eventing.outbox_event
+                         where event_type = 'erasure.part-done' and event_key = cast(:c as text)
+                           and convert_from(payload, 'UTF8')::jsonb ->> 'part' = 'notes'
+                           and convert_from(payload, 'UTF8')::jsonb ->> 'outcome' = :outcome""")
+                .bind("c", client).bind("outcome", outcome).map(row -> row.get(0, Long.class)).one().block();
     }
 
     private void erase() {

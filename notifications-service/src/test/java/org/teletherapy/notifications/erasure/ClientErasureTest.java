@@ -1,6 +1,7 @@
 package org.teletherapy.notifications.erasure;
 
 import org.junit.jupiter.api.Test;
+import org.teletherapy.events.Topics;
 import org.teletherapy.events.accounts.ClientErased;
 import org.teletherapy.events.exercises.Instrument;
 import org.teletherapy.events.exercises.MeasureSafetyAlert;
@@ -12,6 +13,8 @@ import org.teletherapy.testsupport.TestEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +50,41 @@ class ClientErasureTest extends NotificationsTestBase {
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> traces(client, booked.sessionId(), alert) == 0);
         assertThat(about("on-call@example.org", "safety-escalation", alert)).isEmpty();
+    }
+
+    @Test
+    void theNotificationsPartIsConfirmedThroughTheOutboxOnceForOneEvent() {
+        UUID client = UUID.randomUUID();
+        database.sql("""
+                insert into notification_preference (user_id, confirmations, reminders, homework, reminder_lead_minutes,
+                                                     updated_at) values (:user, true, true, false, '{60}', now())""")
+                .bind("user", client).then().block();
+        ClientErased erased = new ClientErased(client, Instant.now());
+        UUID eventId = UUID.randomUUID();
+
+        TestEvents.publish(erased, eventId);
+        TestEvents.publish(erased, eventId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> confirmations(client) == 1);
+        assertThat(count("select count(*) from notification_preference where user_id = :s", client))
+                .as("erased in the confirmation's transaction").isZero();
+        List<String> published = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            published.clear();
+            published.addAll(TestEvents.published(Topics.ERASURE, "erasure.part-done",
+                    payload -> payload.contains(client.toString()), Duration.ofSeconds(2)));
+            return !published.isEmpty();
+        });
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0)).contains("\"part\":\"notifications\"", "\"outcome\":\"done\"");
+        assertThat(confirmations(client)).as("the redelivery was a duplicate").isEqualTo(1);
+    }
+
+    private long confirmations(UUID client) {
+        return count("""
+                select count(*) from eventing.outbox_event
+                 where event_type = 'erasure.part-done' and topic = 'teletherapy.erasure.v1'
+                   and event_key = cast(:s as text)""", client);
     }
 
     /** Rows anywhere in the service that concern the client: their sessions, alert, choice and deliveries. */

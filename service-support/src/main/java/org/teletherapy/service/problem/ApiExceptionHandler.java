@@ -24,6 +24,8 @@ import org.springframework.web.server.MissingRequestValueException;
 import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.teletherapy.service.fhir.Fhir;
+import org.teletherapy.service.fhir.OperationOutcomes;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,6 +129,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(Problems.type(LastResortErrorHandler.kind(status.value())));
+        }
+        // A FHIR path that no handler method serves (no static resource either): answered as FHIR clients read errors.
+        if (body instanceof ProblemDetail problem && OperationOutcomes.isFhirPath(exchange.getRequest().getPath().value())) {
+            return Mono.just(ResponseEntity.status(status).contentType(Fhir.MEDIA_TYPE).body(OperationOutcomes.of(problem)));
         }
         return super.createResponseEntity(body, headers, status, exchange);
     }

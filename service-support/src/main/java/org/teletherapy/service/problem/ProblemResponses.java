@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
+import org.teletherapy.service.fhir.OperationOutcomes;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Writes a problem detail straight to a response, for the places that run before or outside controllers
- * (authentication entry points, the last-resort error handler, the gateway).
+ * (authentication entry points, the last-resort error handler, the gateway); on FHIR paths as an OperationOutcome.
  */
 public final class ProblemResponses {
 
@@ -34,6 +35,10 @@ public final class ProblemResponses {
             return Mono.empty();
         }
         String path = exchange.getRequest().getPath().value();
+        if (OperationOutcomes.isFhirPath(path)) {
+            // FHIR clients read errors as OperationOutcomes, also a refused token or an unknown path.
+            return OperationOutcomes.write(exchange, problem);
+        }
         if (problem.getInstance() == null && SAFE_PATH.matcher(path).matches()) {
             problem.setInstance(URI.create(path));
         }

@@ -57,7 +57,8 @@ public class ResourceServerSecurityConfiguration {
                     if (publicPaths.length > 0) {
                         exchange.pathMatchers(publicPaths).permitAll();
                     }
-                    exchange.pathMatchers("/api/**").access(new HandlerRoleAuthorizationManager(handlerMappings));
+                    // FHIR endpoints (DESIGN.md §12) are API too: a token, and the role the handler declares.
+                    exchange.pathMatchers("/api/**", "/fhir/**").access(new HandlerRoleAuthorizationManager(handlerMappings));
                     if (browserPaths.length > 0) {
                         exchange.pathMatchers(browserPaths).permitAll();
                     }

@@ -40,6 +40,26 @@ public class SessionStore implements BusyTimes {
                 .bind("person", therapistId).map(SessionStore::read).all();
     }
 
+    /** A client's sessions for their record, oldest first; with one therapist only when {@code therapistId} is set. */
+    public Flux<SessionRecord> recordsOf(UUID clientId, UUID therapistId) {
+        DatabaseClient.GenericExecuteSpec select = database.sql("""
+                        select id, therapist_id, client_id, starts_at, ends_at, status, created_at, updated_at,
+                               cancelled_by, cancel_reason
+                          from session
+                         where client_id = :client""" + (therapistId == null ? "" : " and therapist_id = :therapist")
+                        + " order by starts_at, id")
+                .bind("client", clientId);
+        if (therapistId != null) {
+            select = select.bind("therapist", therapistId);
+        }
+        return select.map(row -> new SessionRecord(row.get("id", UUID.class), row.get("therapist_id", UUID.class),
+                        row.get("client_id", UUID.class), row.get("starts_at", Instant.class),
+                        row.get("ends_at", Instant.class), row.get("status", String.class),
+                        row.get("created_at", Instant.class), row.get("updated_at", Instant.class),
+                        row.get("cancelled_by", String.class), row.get("cancel_reason", String.class)))
+                .all();
+    }
+
     @Override
     public Flux<BusyInterval> busy(UUID therapistId, Instant from, Instant to) {
         return database.sql("""
@@ -128,6 +148,14 @@ public class SessionStore implements BusyTimes {
         return database.sql("select id from session where therapist_id = :therapist and client_id = :client "
                         + "and status = 'booked' and starts_at > :now")
                 .bind("therapist", therapistId).bind("client", clientId).bind("now", now)
+                .map(row -> row.get("id", UUID.class)).all();
+    }
+
+    /** A client's future booked sessions, with any therapist (cancelled when the client is erased). */
+    public Flux<UUID> futureBookedOf(UUID clientId, Instant now) {
+        return database.sql("select id from session where client_id = :client and status = 'booked' and starts_at > :now "
+                        + "order by starts_at")
+                .bind("client", clientId).bind("now", now)
                 .map(row -> row.get("id", UUID.class)).all();
     }
 

@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /** One private, revocable feed token per person; the database keeps only its SHA-256. */
 @Repository
-class CalendarFeeds {
+public class CalendarFeeds {
 
     record Owner(UUID personId, String role) {
     }
@@ -41,7 +41,8 @@ class CalendarFeeds {
                 .then().thenReturn(token);
     }
 
-    Mono<Void> revoke(UUID personId) {
+    /** The person's feed stops working (their own choice, or their erasure). */
+    public Mono<Void> revoke(UUID personId) {
         return database.sql("delete from calendar_feed where person_id = :person").bind("person", personId).then();
     }
 

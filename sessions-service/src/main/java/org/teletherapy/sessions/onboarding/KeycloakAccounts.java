@@ -27,7 +27,7 @@ import java.util.UUID;
 
 /** Accounts in Keycloak through keycloak-admin-client; its blocking calls run on the bounded elastic scheduler. */
 @Component
-class KeycloakAccounts implements Accounts, DisposableBean {
+class KeycloakAccounts implements Accounts, People, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakAccounts.class);
     private static final List<String> FIRST_LOGIN_ACTIONS = List.of("UPDATE_PASSWORD", "VERIFY_EMAIL");
@@ -140,6 +140,26 @@ class KeycloakAccounts implements Accounts, DisposableBean {
         return Mono.fromRunnable(() -> keycloak.realm(realm).users().delete(userId.toString()).close())
                 .subscribeOn(Schedulers.boundedElastic())
                 .then();
+    }
+
+    @Override
+    public Mono<Person> find(UUID id) {
+        return Mono.fromCallable(() -> findBlocking(id))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(Mono::justOrEmpty)
+                .onErrorMap(KeycloakAccounts::unavailable, e -> {
+                    log.warn("Keycloak unavailable while reading an account: {}", e.getClass().getSimpleName());
+                    return new IdentityUnavailableException();
+                });
+    }
+
+    private Optional<Person> findBlocking(UUID id) {
+        try {
+            UserRepresentation user = keycloak.realm(realm).users().get(id.toString()).toRepresentation();
+            return Optional.of(new Person(id, user.getFirstName(), user.getLastName(), user.getEmail()));
+        } catch (jakarta.ws.rs.NotFoundException gone) {
+            return Optional.empty();
+        }
     }
 
     private static boolean unavailable(Throwable error) {

@@ -13,7 +13,7 @@ import java.time.Duration;
  *                              be a redirect address of {@code invitationClientId})
  */
 @ConfigurationProperties("teletherapy.keycloak")
-record KeycloakProperties(@DefaultValue("http://127.0.0.1:8180") String url,
+public record KeycloakProperties(@DefaultValue("http://127.0.0.1:8180") String url,
                           @DefaultValue("teletherapy") String realm,
                           @DefaultValue("sessions-service") String clientId,
                           String clientSecret,

@@ -31,6 +31,14 @@ public class RosterStore {
                 .map(row -> true).one().defaultIfEmpty(false);
     }
 
+    /** The therapists the client is linked to (each link is unlinked when the client is erased). */
+    public Flux<UUID> therapistIdsOf(UUID clientId) {
+        return database.sql("select therapist_id from roster where client_id = :client")
+                .bind("client", clientId)
+                .map(row -> row.get("therapist_id", UUID.class))
+                .all();
+    }
+
     Flux<CareTeamMember> therapistsOf(UUID clientId) {
         return database.sql("select therapist_id, therapist_name from roster where client_id = :client order by therapist_name")
                 .bind("client", clientId)

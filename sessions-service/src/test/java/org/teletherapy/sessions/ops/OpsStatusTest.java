@@ -32,7 +32,7 @@ class OpsStatusTest extends SchedulingApiTestBase {
                 .jsonPath("$.figures.scheduling.noShowsToday").isEqualTo(0)
                 .jsonPath("$.figures.pipeline.outboxBacklog").isNumber()
                 .jsonPath("$.figures.pipeline.outboxOldestAgeSeconds").isNumber()
-                // The sessions-service consumes no events: nothing to lag behind, nothing dead-lettered.
+                // The sessions-service consumes only the erasure saga's replies: caught up, nothing dead-lettered.
                 .jsonPath("$.figures.pipeline.consumerLag").isEqualTo(0)
                 .jsonPath("$.figures.pipeline.deadLetters").isEqualTo(0);
     }

@@ -32,6 +32,15 @@ public final class Roles {
         return UUID.fromString(user.getSubject());
     }
 
+    /** The signed-in client's id; a client's own page asked for by anyone else answers the friendly 403 page. */
+    public static UUID requireClient(Authentication authentication) {
+        if (authentication == null || !has(authentication, "ROLE_CLIENT")
+                || !(authentication.getPrincipal() instanceof OidcUser user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN);
+        }
+        return UUID.fromString(user.getSubject());
+    }
+
     public static boolean isOperator(Authentication authentication) {
         return has(authentication, "ROLE_OPERATOR");
     }
