@@ -31,11 +31,15 @@ public final class Bench {
             case "gateway-tracing" -> GatewayTracingBench.run(
                     args.length > 1 ? Integer.parseInt(args[1]) : 30,
                     args.length > 2 ? Integer.parseInt(args[2]) : 32);
+            case "gateway-vs-nginx" -> GatewayVsNginxBench.run(
+                    args.length > 1 ? Integer.parseInt(args[1]) : 30,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 32);
             default -> {
                 System.err.println("usage: bench/run outbox [seconds] [events-per-second] | booking [racers] [slots]"
                         + " | gateway-tracing [seconds-per-mode] [in-flight] | pages [signed-in-users] [seconds] [warm-up-seconds]"
                         + " | notifications [seconds] [events-per-second] [reminders] | safety-banner [alerts]"
-                        + " | workspace [signed-in-therapists] [seconds] [warm-up-seconds]");
+                        + " | workspace [signed-in-therapists] [seconds] [warm-up-seconds]"
+                        + " | gateway-vs-nginx [seconds] [connections]");
                 System.exit(2);
             }
         }

@@ -70,6 +70,7 @@ class MyDataBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Who saw my record")).click();
         assertThat(page.locator("h1")).hasText("Who saw my record");
         assertThat(page.locator("main")).containsText("Exported your progress notes");
+        assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(390);
         screenshots("who-saw-my-record");
         violations.addAll(seriousViolations("who saw my record"));
         assertThat(violations).isEmpty();
