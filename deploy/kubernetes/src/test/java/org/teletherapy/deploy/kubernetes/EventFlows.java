@@ -26,13 +26,14 @@ import java.util.stream.Stream;
 final class EventFlows {
 
     /**
-     * @param publishes       the topic the service's outbox relay writes, if any
+     * @param publishes       the topics the service's outbox writes: its {@code teletherapy.eventing.topic}, and the
+     *                        topic of each event it makes (the outbox sends an event to its type's topic)
      * @param handledTopics   topics its EventHandler beans consume: read with the shared group, dead letters written
      * @param listenedTopics  topics a listener of its own reads (no dead letters), in groups of this prefix
      * @param group           the consumer group of its handlers: spring.application.name
      * @param listenerGroupPrefix the prefix of its own listener's per-instance groups, if it has one
      */
-    record ServiceEvents(String application, Optional<String> publishes, Set<String> handledTopics,
+    record ServiceEvents(String application, Set<String> publishes, Set<String> handledTopics,
                          Set<String> listenedTopics, String group, Optional<String> listenerGroupPrefix) {
 
         Set<String> consumedTopics() {
@@ -56,7 +57,16 @@ final class EventFlows {
             Set<String> handled = new TreeSet<>();
             Set<String> listened = new TreeSet<>();
             Optional<String> prefix = Optional.empty();
+            Set<String> publishes = new TreeSet<>();
+            Repository.setting(application, "teletherapy.eventing.topic").map(String::valueOf).ifPresent(publishes::add);
             for (String source : sources(application)) {
+                // An event made in the main code is one the service publishes: consumers only read theirs.
+                for (Map.Entry<String, String> event : typeBySimpleName.entrySet()) {
+                    if (Pattern.compile("new\\s+" + event.getKey() + "\\s*\\(|\\b" + event.getKey() + "\\.[a-z]\\w*\\s*\\(")
+                            .matcher(source).find()) {
+                        publishes.add(EventTypes.topicOf(event.getValue()));
+                    }
+                }
                 Matcher handler = HANDLER.matcher(source);
                 while (handler.find()) {
                     String simpleName = handler.group(1) != null ? handler.group(1) : handler.group(2);
@@ -77,7 +87,6 @@ final class EventFlows {
                     prefix = Optional.of(group.group(1));
                 }
             }
-            Optional<String> publishes = Repository.setting(application, "teletherapy.eventing.topic").map(String::valueOf);
             String name = Repository.setting(application, "spring.application.name").map(String::valueOf)
                     .orElseThrow(() -> new AssertionError(application + " sets no spring.application.name"));
             services.put(application, new ServiceEvents(application, publishes, handled, listened, name, prefix));
@@ -85,12 +94,12 @@ final class EventFlows {
         return services;
     }
 
-    /** The topics the platform has: one per producing service (Topics), each with its dead-letter topic. */
+    /** The topics the platform has: that of every event type (Topics), each with its dead-letter topic. */
     static Set<String> allTopics() {
         Set<String> topics = new TreeSet<>();
-        for (String topic : Set.of(Topics.SESSIONS, Topics.NOTES, Topics.EXERCISES)) {
-            topics.add(topic);
-            topics.add(Topics.deadLetter(topic));
+        for (String type : EventTypes.all()) {
+            topics.add(EventTypes.topicOf(type));
+            topics.add(Topics.deadLetter(EventTypes.topicOf(type)));
         }
         return topics;
     }

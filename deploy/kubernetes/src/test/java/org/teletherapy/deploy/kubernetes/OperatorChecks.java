@@ -188,7 +188,7 @@ final class OperatorChecks {
     /** What the code says each Kafka client needs, and nothing more. */
     static Set<Acl> expectedAcls(EventFlows.ServiceEvents events) {
         Set<Acl> acls = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
-        events.publishes().ifPresent(topic -> acls.add(new Acl("topic", "literal", topic, "Write")));
+        events.publishes().forEach(topic -> acls.add(new Acl("topic", "literal", topic, "Write")));
         for (String topic : events.handledTopics()) {
             acls.add(new Acl("topic", "literal", topic, "Read"));
             acls.add(new Acl("topic", "literal", Topics.deadLetter(topic), "Write"));
@@ -209,7 +209,7 @@ final class OperatorChecks {
         List<String> problems = new ArrayList<>();
         Map<String, EventFlows.ServiceEvents> flows = EventFlows.ofApplications();
         Set<String> clients = flows.values().stream()
-                .filter(events -> events.publishes().isPresent() || !events.consumedTopics().isEmpty())
+                .filter(events -> !events.publishes().isEmpty() || !events.consumedTopics().isEmpty())
                 .map(EventFlows.ServiceEvents::application).collect(Collectors.toCollection(TreeSet::new));
         Set<String> users = rendered.ofKind("KafkaUser").map(Manifest::name).collect(Collectors.toCollection(TreeSet::new));
         if (!users.equals(clients)) {

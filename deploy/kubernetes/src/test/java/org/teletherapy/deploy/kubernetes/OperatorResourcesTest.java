@@ -38,13 +38,16 @@ class OperatorResourcesTest {
     void theCodesEventFlowsAreWhatTheDesignSays() {
         // A guard on the source scan itself: if it found nothing, the ACL check above would compare empty sets.
         Map<String, EventFlows.ServiceEvents> flows = EventFlows.ofApplications();
-        assertThat(flows.get("sessions-service").publishes()).contains("teletherapy.sessions.v1");
-        assertThat(flows.get("sessions-service").consumedTopics()).isEmpty();
+        assertThat(flows.get("sessions-service").publishes()).containsExactly("teletherapy.sessions.v1");
+        assertThat(flows.get("sessions-service").handledTopics()).containsExactly("teletherapy.erasure.v1");
+        assertThat(flows.get("notes-service").publishes()).containsExactly("teletherapy.erasure.v1", "teletherapy.notes.v1");
         assertThat(flows.get("notes-service").handledTopics()).containsExactly("teletherapy.sessions.v1");
+        assertThat(flows.get("exercises-service").publishes())
+                .containsExactly("teletherapy.erasure.v1", "teletherapy.exercises.v1");
         assertThat(flows.get("exercises-service").handledTopics()).containsExactly("teletherapy.sessions.v1");
         assertThat(flows.get("notifications-service").handledTopics())
                 .containsExactlyInAnyOrder("teletherapy.sessions.v1", "teletherapy.exercises.v1");
-        assertThat(flows.get("notifications-service").publishes()).isEmpty();
+        assertThat(flows.get("notifications-service").publishes()).containsExactly("teletherapy.erasure.v1");
         assertThat(flows.get("web").listenedTopics()).containsExactly("teletherapy.exercises.v1");
         assertThat(flows.get("web").listenerGroupPrefix()).contains("web-live-");
         assertThat(flows.get("gateway").consumedTopics()).isEmpty();
