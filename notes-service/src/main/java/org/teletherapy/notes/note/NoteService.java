@@ -189,19 +189,23 @@ class NoteService {
     }
 
     /**
-     * The caller's note, or 404 for anyone else's: whether it exists is nobody else's business. A note about an
-     * erased client is gone (410) for its author too, before the roster is asked: the erasure unlinks the client,
-     * and "not on your caseload" would say less than the truth.
+     * The caller's note, or 404 for anyone else's: whether it exists is nobody else's business. A client no longer
+     * on the author's caseload is 403, unless the unlink was part of the client's erasure: then the note is gone
+     * (410), as it is for a client erased while still linked (their key is gone). The erasure is only looked up on
+     * that refusal path, so an ordinary read asks the database nothing more.
      */
     private Mono<Note> ownNote(UUID noteId, UUID therapistId, boolean forUpdate) {
         return notes.find(noteId, forUpdate)
                 .filter(note -> note.authorId().equals(therapistId))
                 .switchIfEmpty(Mono.error(NoteProblems.NotFound::new))
-                .flatMap(note -> erasedClients.among(List.of(note.clientId()))
-                        .flatMap(erased -> erased.isEmpty() ? Mono.just(note)
-                                : Mono.<Note>error(new NoteProblems.ClientErased())))
-                .filterWhen(note -> caseload.unlinked(therapistId, note.clientId()).map(unlinked -> !unlinked))
-                .switchIfEmpty(Mono.error(NoteProblems.NotOnCaseload::new));
+                .flatMap(note -> caseload.unlinked(therapistId, note.clientId())
+                        .flatMap(unlinked -> unlinked ? notOnCaseload(note) : Mono.just(note)));
+    }
+
+    private Mono<Note> notOnCaseload(Note note) {
+        return erasedClients.among(List.of(note.clientId()))
+                .flatMap(erased -> Mono.error(erased.isEmpty() ? new NoteProblems.NotOnCaseload()
+                        : new NoteProblems.ClientErased()));
     }
 
     private Mono<CaseloadSession> mayWriteAbout(CaseloadSession session, UUID therapistId) {
