@@ -92,7 +92,7 @@ final class GatewayVsNginxBench {
                 String api = "http://127.0.0.1:" + gatewayPort + API_PATH;
                 rows.add(measure("gateway, Keycloak JWT, first 15 s" + variant, gateway.pid(), api,
                         PageTimeBench.token(http, tokens, "client1"), 15, connections));
-                warm(api, PageTimeBench.token(http, tokens, "client1"), 30, connections);
+                wrk(api, PageTimeBench.token(http, tokens, "client1"), 30, connections); // warm-up, not measured
                 rows.add(measure("gateway, Keycloak JWT, warm" + variant, gateway.pid(), api,
                         PageTimeBench.token(http, tokens, "client1"), seconds, connections));
                 if (cache) {
@@ -196,10 +196,6 @@ final class GatewayVsNginxBench {
         command.addAll(GATEWAY_JVM);
         command.addAll(List.of("-jar", workspace.serviceJar("gateway").toString()));
         return ChildProcess.start("gateway", command, env, workspace.root(), work.resolve("gateway-" + port + ".log"));
-    }
-
-    private static void warm(String url, String token, int seconds, int connections) throws Exception {
-        wrk(url, token, seconds, connections);
     }
 
     private static Row measure(String label, long pid, String url, String token, int seconds, int connections)

@@ -23,15 +23,11 @@ import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -52,7 +48,8 @@ import static org.awaitility.Awaitility.await;
 @Order(95)
 class ErasureTest extends BrowserTest {
 
-    static final String PASSWORD = "erased-client-password";
+    // The demo realm's password, so the scenario's helpers can act as this client too.
+    static final String PASSWORD = KeycloakEndpoint.DEMO_PASSWORD;
     static final String KEYRING = "crypto.client_keyset";
 
     static Platform platform;
@@ -75,19 +72,15 @@ class ErasureTest extends BrowserTest {
                 .expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("clientId").toString());
         givePassword(client);
-        String clientToken = keycloak.accessToken(email, PASSWORD);
+        // Signs in before the erasure, so the refusal afterwards is the erasure's doing.
+        assertThat(keycloak.passwordGrant(email, PASSWORD).statusCode()).isEqualTo(200);
 
         // A record to erase: a session, a handed-in PHQ-9, a progress note about the session.
         DemoScenario scenario = new DemoScenario(gateway, keycloak);
         scenario.openCalendar("therapist2", "UTC");
-        UUID session = bookAs(clientToken);
+        UUID session = scenario.bookSomewhereFree(email, DemoUsers.THERAPIST2);
         UUID assignment = scenario.assign("therapist2", client, DemoScenario.PHQ9);
-        Map<String, Object> answers = new HashMap<>();
-        for (int item = 1; item <= 9; item++) {
-            answers.put("item" + item, item == 9 ? 0 : 1);
-        }
-        gateway.post().uri("/api/v1/assignments/" + assignment + "/submissions").headers(h -> h.setBearerAuth(clientToken))
-                .bodyValue(Map.of("answers", answers)).exchange().expectStatus().isCreated();
+        scenario.submitPhq9(email, assignment, 0);
         UUID note = scenario.retryUntilCreated("therapist2", "/api/v1/notes",
                 Map.of("sessionId", session, "kind", "progress", "content", "Edda spoke about the orchard."));
         byte[] notesKey = wrappedKeyset(Platform.App.NOTES, client);
@@ -237,21 +230,6 @@ class ErasureTest extends BrowserTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private static UUID bookAs(String clientToken) {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS)
-                    .plus(ThreadLocalRandom.current().nextInt(20, 85), ChronoUnit.DAYS)
-                    .plus(ThreadLocalRandom.current().nextInt(0, 24), ChronoUnit.HOURS);
-            var result = gateway.post().uri("/api/v1/sessions").headers(h -> h.setBearerAuth(clientToken))
-                    .bodyValue(Map.of("therapistId", DemoUsers.THERAPIST2, "start", start.toString()))
-                    .exchange().expectBody(Map.class).returnResult();
-            if (result.getStatus().value() == 201) {
-                return UUID.fromString((String) result.getResponseBody().get("id"));
-            }
-        }
-        throw new AssertionError("no free time for the client's session");
     }
 
     private static byte[] wrappedKeyset(Platform.App service, UUID client) {
